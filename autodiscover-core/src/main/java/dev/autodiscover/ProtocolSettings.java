@@ -45,7 +45,7 @@ public record ProtocolSettings(String type, Map<String, String> values) {
     return Optional.ofNullable(values.get(path));
   }
 
-  /** Returns the {@code Server} value: a host name, or for EXCH a mailbox GUID in newer releases. */
+  /** Returns the {@code Server} value: a host name, or for EXCH a mailbox GUID since 2013. */
   public Optional<String> server() {
     return value("Server");
   }

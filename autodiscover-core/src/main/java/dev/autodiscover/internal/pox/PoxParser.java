@@ -64,7 +64,7 @@ public final class PoxParser {
 
   private PoxParser() {}
 
-  /** Reads {@code body}, the bytes of a response to a POX request, in whatever encoding it declares. */
+  /** Reads {@code body}, a response to a POX request, in whatever encoding it declares. */
   public static PoxResponse parse(byte[] body) {
     Objects.requireNonNull(body, "body");
     if (body.length > MAX_BODY_BYTES) {
