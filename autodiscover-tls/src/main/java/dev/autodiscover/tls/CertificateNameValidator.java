@@ -23,8 +23,9 @@ import java.util.Objects;
  *
  * <pre>{@code
  * CertificateNameValidator names = CertificateNameValidator.strict();
- * if (!names.matches(certificate, "autodiscover.contoso.com")) {
- *   System.out.println(names.check(certificate, "autodiscover.contoso.com"));
+ * NameCheck check = names.check(certificate, "autodiscover.contoso.com");
+ * if (!check.matched()) {
+ *   check.presented().forEach(name -> log.debug("{}: {}", name.value(), name.reason()));
  * }
  * }</pre>
  */

@@ -4,7 +4,8 @@ package dev.autodiscover.tls;
  * One reason a server certificate was not accepted for the host it was presented for.
  *
  * <p>A diagnosis lists every problem it finds, main codes first: an expired certificate issued for
- * the wrong name reports both {@link #NAME_MISMATCH} and {@link #EXPIRED}.
+ * the wrong name reports both {@link #NAME_MISMATCH} and {@link #EXPIRED}. Immutable and
+ * thread-safe.
  */
 public enum CertificateProblem {
   /** None of the certificate's subjectAltName entries covers the host that was asked for. */

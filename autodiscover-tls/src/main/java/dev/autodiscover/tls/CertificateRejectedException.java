@@ -14,6 +14,7 @@ import java.util.Set;
  * the full {@link CertificateDiagnosis}, and its message is the diagnosis summary.
  *
  * <p>HTTP clients wrap it (OkHttp in an {@code SSLHandshakeException}); {@link #find} digs it out.
+ * The diagnosis it carries is immutable and may be read from any thread.
  *
  * <pre>{@code
  * } catch (IOException e) {

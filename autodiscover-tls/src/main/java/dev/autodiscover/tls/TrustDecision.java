@@ -1,6 +1,10 @@
 package dev.autodiscover.tls;
 
-/** What the host application answers when a server presents a certificate that failed validation. */
+/**
+ * What the host application answers when a server presents a certificate that failed validation.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum TrustDecision {
   /** Accept this exact certificate for this host, for the current resolution only. */
   TRUST_ONCE,
