@@ -1,0 +1,160 @@
+package dev.autodiscover.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.stream.Stream;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CertificateNameValidatorTest {
+  private final CertificateNameValidator names = CertificateNameValidator.strict();
+
+  static Stream<Arguments> table() {
+    return Stream.of(
+        // subjectAltName entries, host, expected
+        row("www.contoso.test", "www.contoso.test", true),
+        row("www.contoso.test", "WWW.Contoso.TEST", true),
+        row("WWW.CONTOSO.TEST", "www.contoso.test", true),
+        row("www.contoso.test", "www.contoso.test.", true),
+        row("www.contoso.test.", "www.contoso.test", true),
+        row("www.contoso.test.", "www.contoso.test.", true),
+        row("www.contoso.test", "www.contoso.test..", false),
+        row("www.contoso.test", "www..contoso.test", false),
+        row("www.contoso.test", ".www.contoso.test", false),
+        row("www.contoso.test", "", false),
+        row("www.contoso.test", "contoso.test", false),
+        row("www.contoso.test", "mail.contoso.test", false),
+        row("*.contoso.test", "mail.contoso.test", true),
+        row("*.contoso.test", "MAIL.CONTOSO.TEST.", true),
+        row("*.contoso.test", "contoso.test", false),
+        row("*.contoso.test", "a.b.contoso.test", false),
+        row("*.contoso.test", "mail.fabrikam.test", false),
+        row("*.test", "contoso.test", false),
+        row("*.com", "contoso.com", false),
+        row("*", "contoso", false),
+        row("f*o.contoso.test", "foo.contoso.test", false),
+        row("*bar.contoso.test", "foobar.contoso.test", false),
+        row("bar*.contoso.test", "barfoo.contoso.test", false),
+        row("www.*.test", "www.contoso.test", false),
+        row("*.*.contoso.test", "a.b.contoso.test", false),
+        row("www.contoso.test", "www.contoso.test\u0000.evil.test", false),
+        row("www.contoso.test", "www.contoso.test ", false),
+        row("www.contoso.test", "www contoso.test", false),
+        row("www.contoso.test", "www_contoso.test", false),
+        row("xn--bcher-kva.test", "bücher.test", true),
+        row("xn--bcher-kva.test", "BÜCHER.test", true),
+        row("*.xn--bcher-kva.test", "shop.bücher.test", true),
+        row("10.0.0.1", "10.0.0.1", true),
+        row("10.0.0.1", "10.0.0.2", false),
+        row("www.contoso.test", "10.0.0.1", false),
+        row("10.0.0.1", "010.0.0.1", false),
+        row("10.0.0.1", "10.0.1", false),
+        row("::1", "::1", true),
+        row("::1", "[::1]", true),
+        row("::1", "0:0:0:0:0:0:0:1", true),
+        row("2001:db8::1", "2001:DB8:0:0:0:0:0:1", true),
+        row("2001:db8::1", "2001:db8::2", false),
+        row("::1", "127.0.0.1", false),
+        row("127.0.0.1", "::1", false),
+        row("::1", "[::1", false),
+        row("::1", "::1%lo", false));
+  }
+
+  private static Arguments row(String subjectAltName, String host, boolean expected) {
+    return Arguments.of(subjectAltName, host, expected);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} covers \"{1}\": {2}")
+  @MethodSource("table")
+  void subjectAltNameCoversHostPerRfc9525(String subjectAltName, String host, boolean expected) {
+    X509Certificate certificate = new HeldCertificate.Builder()
+        .commonName(host.isEmpty() ? "empty" : "cn-is-ignored")
+        .addSubjectAlternativeName(subjectAltName)
+        .build()
+        .certificate();
+
+    assertThat(names.matches(certificate, host)).isEqualTo(expected);
+    assertThat(names.check(certificate, host).matched()).isEqualTo(expected);
+  }
+
+  @Test
+  void subjectCommonNameIsNeverUsed() {
+    X509Certificate certificate =
+        new HeldCertificate.Builder().commonName("www.contoso.test").build().certificate();
+
+    NameCheck check = names.check(certificate, "www.contoso.test");
+
+    assertThat(check.matched()).isFalse();
+    assertThat(check.presented()).isEmpty();
+  }
+
+  @Test
+  void anyOfSeveralNamesMayMatch() {
+    X509Certificate certificate = new HeldCertificate.Builder()
+        .addSubjectAlternativeName("www.contoso.test")
+        .addSubjectAlternativeName("autodiscover.contoso.test")
+        .addSubjectAlternativeName("10.0.0.1")
+        .build()
+        .certificate();
+
+    NameCheck check = names.check(certificate, "autodiscover.contoso.test");
+
+    assertThat(check.matched()).isTrue();
+    assertThat(check.match()).hasValueSatisfying(
+        match -> assertThat(match.value()).isEqualTo("autodiscover.contoso.test"));
+    assertThat(check.presented())
+        .extracting(NameCheck.Presented::kind, NameCheck.Presented::value, NameCheck.Presented::reason)
+        .containsExactly(
+            tuple(NameCheck.Kind.DNS, "www.contoso.test", "a different name"),
+            tuple(NameCheck.Kind.DNS, "autodiscover.contoso.test", "matches"),
+            tuple(
+                NameCheck.Kind.IP, "10.0.0.1", "an IP address never covers a DNS name"));
+  }
+
+  @Test
+  void ipAddressInDnsNameEntryNeverCoversIpLiteralHost() {
+    NameCheck check = names.check(List.of("10.0.0.1"), List.of(), "10.0.0.1");
+
+    assertThat(check.matched()).isFalse();
+    assertThat(check.presented().get(0).reason()).isEqualTo("a DNS name never covers an IP address");
+  }
+
+  @Test
+  void nulInPresentedNameNeverMatches() {
+    assertThat(names.check(List.of("www.contoso.test\u0000.evil.test"), List.of(), "www.contoso.test")
+        .matched()).isFalse();
+  }
+
+  @Test
+  void wildcardRefusalsSayWhy() {
+    assertThat(reason("*.contoso.test", "contoso.test"))
+        .isEqualTo("a wildcard never covers the domain itself");
+    assertThat(reason("*.contoso.test", "a.b.contoso.test"))
+        .isEqualTo("a wildcard covers exactly one label");
+    assertThat(reason("*.com", "contoso.com"))
+        .isEqualTo("a wildcard needs at least two labels after it");
+    assertThat(reason("f*o.contoso.test", "foo.contoso.test"))
+        .isEqualTo("a wildcard is accepted only as the whole left-most label");
+  }
+
+  @Test
+  void hostThatCannotBeConvertedToAsciiNeverMatches() {
+    String tooLongLabel = "ü".repeat(70) + ".test";
+
+    NameCheck check = names.check(List.of("*.test"), List.of(), tooLongLabel);
+
+    assertThat(check.matched()).isFalse();
+    assertThat(check.presented().get(0).reason())
+        .isEqualTo("the host cannot be converted to an ASCII name");
+  }
+
+  private String reason(String dnsName, String host) {
+    return names.check(List.of(dnsName), List.of(), host).presented().get(0).reason();
+  }
+}
