@@ -1,0 +1,339 @@
+package dev.autodiscover;
+
+import dev.autodiscover.event.AutodiscoverListener;
+import dev.autodiscover.internal.DaemonExecutor;
+import dev.autodiscover.internal.Resolution;
+import dev.autodiscover.internal.ResolverConfig;
+import dev.autodiscover.internal.http.Transport;
+import dev.autodiscover.spi.CredentialsProvider;
+import dev.autodiscover.spi.DiscoveryStrategy;
+import dev.autodiscover.spi.DnsClient;
+import dev.autodiscover.tls.CertificateInspector;
+import dev.autodiscover.tls.CertificateNameValidator;
+import dev.autodiscover.tls.ExtendedTrust;
+import dev.autodiscover.tls.PinStore;
+import dev.autodiscover.tls.TrustConfiguration;
+import dev.autodiscover.tls.UntrustedCertificateHandler;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javax.net.SocketFactory;
+import okhttp3.OkHttpClient;
+
+/**
+ * Finds a mailbox's Exchange Autodiscover endpoint the way Outlook does, and tells what it did at
+ * each step.
+ *
+ * <p>The strategies run in the order of {@link Builder#strategies(List)}; by default Outlook's:
+ * {@code A_RECORD} ({@code https://<domain>}), {@code PREFIXED_HOST}
+ * ({@code https://autodiscover.<domain>}), {@code HTTP_REDIRECT} (the plain-HTTP redirect) and
+ * {@code SRV} ({@code _autodiscover._tcp.<domain>}). Each candidate is POSTed the Autodiscover
+ * request; the first to answer with settings wins. Redirects are followed under the rules of the
+ * protocol (https only, never a URL twice, at most 10 in all, consent for insecure sources and
+ * other domains), certificates that fail validation are put to the host application, and every
+ * attempt is kept in the result whether it succeeds or not.
+ *
+ * <p>A resolver is immutable and thread-safe: build one and share it. {@link #newBuilder()} makes
+ * a variant.
+ *
+ * <pre>{@code
+ * AutodiscoverResolver resolver = AutodiscoverResolver.builder()
+ *     .timeout(Duration.ofSeconds(30))
+ *     .build();
+ * AutodiscoverResult result = resolver.resolve("alice@contoso.com");
+ * if (result.resolved()) {
+ *   System.out.println(result.settings().flatMap(AutodiscoverSettings::ewsUrl).orElse("no EWS URL"));
+ * } else {
+ *   System.out.println(result.describe());
+ * }
+ * }</pre>
+ */
+public final class AutodiscoverResolver {
+  private final Builder settings;
+  private final ResolverConfig config;
+  private final Executor executor;
+
+  private AutodiscoverResolver(Builder builder) {
+    this.settings = new Builder(builder);
+    DnsClient dns = builder.dnsClient != null ? builder.dnsClient : DnsClient.system();
+    TrustConfiguration trust = builder.trust.plus(builder.extraCertificates);
+    CertificateInspector inspector =
+        new CertificateInspector(trust, CertificateNameValidator.strict(), builder.clock);
+    Transport transport = new Transport(
+        builder.httpClient != null ? builder.httpClient : new OkHttpClient(),
+        dns,
+        builder.socketFactory,
+        inspector,
+        ExtendedTrust.pins(builder.pinStore),
+        builder.connectTimeout,
+        builder.requestTimeout);
+    this.config = new ResolverConfig(
+        List.copyOf(builder.strategies),
+        dns,
+        transport,
+        builder.redirectConsent,
+        builder.certificateHandler,
+        builder.pinStore,
+        builder.credentials,
+        builder.listener,
+        builder.timeout,
+        builder.requestTimeout,
+        builder.userAgent,
+        builder.clock);
+    this.executor = builder.executor != null ? builder.executor : DaemonExecutor.INSTANCE;
+  }
+
+  /** Returns a builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this resolver's settings, for a variant. */
+  public Builder newBuilder() {
+    return new Builder(settings);
+  }
+
+  /**
+   * Resolves {@code email}, blocking until the resolution ends. Never throws for a failed
+   * resolution: the result says what happened, and {@link AutodiscoverResult#endpointOrThrow()}
+   * turns a failure into an {@link AutodiscoverException}. An address that is not valid gives a
+   * result with the error {@link ErrorCode#INVALID_EMAIL}.
+   *
+   * @throws NullPointerException when {@code email} is null
+   */
+  public AutodiscoverResult resolve(String email) {
+    Objects.requireNonNull(email, "email");
+    return new Resolution(config, email).run();
+  }
+
+  /** Resolves {@code email} on the resolver's executor. */
+  public CompletableFuture<AutodiscoverResult> resolveAsync(String email) {
+    Objects.requireNonNull(email, "email");
+    return CompletableFuture.supplyAsync(() -> resolve(email), executor);
+  }
+
+  /** Returns the strategies, in the order they run. */
+  public List<DiscoveryStrategy> strategies() {
+    return config.strategies();
+  }
+
+  /**
+   * Configures an {@link AutodiscoverResolver}. Every setter rejects bad input at once, naming the
+   * parameter. Not thread-safe.
+   */
+  public static final class Builder {
+    private List<DiscoveryStrategy> strategies = Strategies.defaults();
+    private DnsClient dnsClient;
+    private OkHttpClient httpClient;
+    private SocketFactory socketFactory;
+    private TrustConfiguration trust = TrustConfiguration.jdkDefaults();
+    private List<X509Certificate> extraCertificates = List.of();
+    private UntrustedCertificateHandler certificateHandler = UntrustedCertificateHandler.SKIP;
+    private PinStore pinStore = PinStore.inMemory();
+    private RedirectConsent redirectConsent = RedirectConsent.SAME_DOMAIN;
+    private CredentialsProvider credentials = CredentialsProvider.NONE;
+    private AutodiscoverListener listener = AutodiscoverListener.NONE;
+    private Duration timeout = Duration.ofSeconds(120);
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private String userAgent = "autodiscover/" + Version.VERSION;
+    private Executor executor;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    private Builder(Builder other) {
+      this.strategies = other.strategies;
+      this.dnsClient = other.dnsClient;
+      this.httpClient = other.httpClient;
+      this.socketFactory = other.socketFactory;
+      this.trust = other.trust;
+      this.extraCertificates = other.extraCertificates;
+      this.certificateHandler = other.certificateHandler;
+      this.pinStore = other.pinStore;
+      this.redirectConsent = other.redirectConsent;
+      this.credentials = other.credentials;
+      this.listener = other.listener;
+      this.timeout = other.timeout;
+      this.requestTimeout = other.requestTimeout;
+      this.connectTimeout = other.connectTimeout;
+      this.userAgent = other.userAgent;
+      this.executor = other.executor;
+      this.clock = other.clock;
+    }
+
+    /**
+     * Sets the strategies and their order. The default is {@link Strategies#defaults()}.
+     *
+     * @throws IllegalArgumentException when the list is empty or names a method twice
+     */
+    public Builder strategies(List<? extends DiscoveryStrategy> strategies) {
+      Objects.requireNonNull(strategies, "strategies");
+      List<DiscoveryStrategy> copy = new ArrayList<>();
+      for (DiscoveryStrategy strategy : strategies) {
+        Objects.requireNonNull(strategy, "strategies must not contain null");
+        if (copy.stream().anyMatch(s -> s.method().equals(strategy.method()))) {
+          throw new IllegalArgumentException("strategies name the method " + strategy.method() + " twice");
+        }
+        copy.add(strategy);
+      }
+      if (copy.isEmpty()) {
+        throw new IllegalArgumentException("strategies must hold at least one strategy");
+      }
+      this.strategies = List.copyOf(copy);
+      return this;
+    }
+
+    /** Sets the strategies and their order. */
+    public Builder strategies(DiscoveryStrategy... strategies) {
+      return strategies(List.of(Objects.requireNonNull(strategies, "strategies")));
+    }
+
+    /** Appends a strategy after the current ones. */
+    public Builder addStrategy(DiscoveryStrategy strategy) {
+      Objects.requireNonNull(strategy, "strategy");
+      List<DiscoveryStrategy> more = new ArrayList<>(strategies);
+      more.add(strategy);
+      return strategies(more);
+    }
+
+    /** Sets the DNS client every lookup goes through. The default is {@link DnsClient#system()}. */
+    public Builder dnsClient(DnsClient dnsClient) {
+      this.dnsClient = Objects.requireNonNull(dnsClient, "dnsClient");
+      return this;
+    }
+
+    /**
+     * Sets the HTTP client to start from (for its proxy, connection pool, dispatcher and
+     * interceptors). The resolver replaces its DNS, redirect, authentication, cookie, timeout and
+     * TLS settings with its own.
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /**
+     * Sets the factory for the TCP sockets of every connection. Tests use it to route
+     * {@code https://<host>:443} to fixture servers on loopback ports (see the testkit).
+     */
+    public Builder socketFactory(SocketFactory socketFactory) {
+      this.socketFactory = Objects.requireNonNull(socketFactory, "socketFactory");
+      return this;
+    }
+
+    /** Sets the trust anchors. The default is the JDK's. */
+    public Builder trust(TrustConfiguration trust) {
+      this.trust = Objects.requireNonNull(trust, "trust");
+      return this;
+    }
+
+    /**
+     * Adds CA certificates, or individual server certificates, to the trust anchors.
+     */
+    public Builder trustCertificates(Collection<X509Certificate> certificates) {
+      Objects.requireNonNull(certificates, "certificates");
+      List<X509Certificate> more = new ArrayList<>(extraCertificates);
+      for (X509Certificate certificate : certificates) {
+        more.add(Objects.requireNonNull(certificate, "certificates must not contain null"));
+      }
+      this.extraCertificates = List.copyOf(more);
+      return this;
+    }
+
+    /**
+     * Sets who decides about a certificate that failed validation. The default,
+     * {@link UntrustedCertificateHandler#SKIP}, refuses it and goes on with the next candidate.
+     */
+    public Builder untrustedCertificateHandler(UntrustedCertificateHandler handler) {
+      this.certificateHandler = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    /** Sets where "trust always" decisions are remembered. The default is a new in-memory store. */
+    public Builder pinStore(PinStore pinStore) {
+      this.pinStore = Objects.requireNonNull(pinStore, "pinStore");
+      return this;
+    }
+
+    /**
+     * Sets who decides about redirects that need consent. The default,
+     * {@link RedirectConsent#SAME_DOMAIN}, allows targets inside the email's registrable domain.
+     */
+    public Builder redirectConsent(RedirectConsent consent) {
+      this.redirectConsent = Objects.requireNonNull(consent, "consent");
+      return this;
+    }
+
+    /** Sets who answers 401 challenges. The default supplies no credentials. */
+    public Builder credentials(CredentialsProvider credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /** Sets the listener told of every step. */
+    public Builder listener(AutodiscoverListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Sets the time limit of a whole resolution, redirects included. The default is 120 seconds. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /** Sets the time limit of one HTTP exchange. The default is 30 seconds. */
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = positive(requestTimeout, "requestTimeout");
+      return this;
+    }
+
+    /** Sets the time limit for opening one TCP connection. The default is 10 seconds. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /** Sets the User-Agent header. */
+    public Builder userAgent(String userAgent) {
+      Objects.requireNonNull(userAgent, "userAgent");
+      if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+        throw new IllegalArgumentException("userAgent must be non-blank printable ASCII: " + userAgent);
+      }
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    /** Sets the executor {@link #resolveAsync} runs on. The default is a shared pool of daemon threads. */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** Sets the clock for deadlines and certificate validity. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Builds the resolver. */
+    public AutodiscoverResolver build() {
+      return new AutodiscoverResolver(this);
+    }
+
+    private static Duration positive(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + value);
+      }
+      return value;
+    }
+  }
+}

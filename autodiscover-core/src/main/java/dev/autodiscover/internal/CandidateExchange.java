@@ -1,0 +1,209 @@
+package dev.autodiscover.internal;
+
+import dev.autodiscover.AttemptOutcome;
+import dev.autodiscover.AuthenticationChallenge;
+import dev.autodiscover.Credentials;
+import dev.autodiscover.DiscoveryMethod;
+import dev.autodiscover.internal.http.Bodies;
+import dev.autodiscover.internal.http.Failure;
+import dev.autodiscover.internal.pox.PoxParser;
+import dev.autodiscover.internal.pox.PoxRequest;
+import dev.autodiscover.internal.pox.PoxResponse;
+import dev.autodiscover.tls.CertificateDiagnosis;
+import dev.autodiscover.tls.ExtendedTrust;
+import dev.autodiscover.tls.TrustDecision;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import okhttp3.Call;
+import okhttp3.Challenge;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * POSTs the Autodiscover request to one candidate URL: answers a 401 with the host application's
+ * credentials, asks the host application about a certificate that failed validation, and reads the
+ * answer within bounds. Used by one resolution, on one thread.
+ */
+final class CandidateExchange {
+  private static final MediaType XML = MediaType.get(PoxRequest.CONTENT_TYPE);
+
+  private final ResolverConfig config;
+  private final BiFunction<DiscoveryMethod, String, AttemptTimer> begin;
+  private final Supplier<Duration> remaining;
+  /** Certificates the host application trusted once in this resolution, as "host sha256". */
+  private final Set<String> trustedOnce = ConcurrentHashMap.newKeySet();
+  private OkHttpClient extendedClient;
+
+  CandidateExchange(
+      ResolverConfig config,
+      BiFunction<DiscoveryMethod, String, AttemptTimer> begin,
+      Supplier<Duration> remaining) {
+    this.config = config;
+    this.begin = begin;
+    this.remaining = remaining;
+  }
+
+  /** Returns the client for this resolution: the resolver's, or one that also trusts what was trusted once. */
+  OkHttpClient client() {
+    return extendedClient != null ? extendedClient : config.transport().client();
+  }
+
+  Answer post(URI url, DiscoveryMethod method, String emailAddress) {
+    AttemptTimer attempt = begin.apply(method, url.toString());
+    Credentials sent = null;
+    byte[] body = PoxRequest.body(emailAddress);
+    while (true) {
+      Request.Builder request = new Request.Builder()
+          .url(url.toString())
+          .header("User-Agent", config.userAgent())
+          .post(RequestBody.create(body, XML));
+      if (sent != null) {
+        request.header("Authorization", sent.authorization());
+      }
+      try (Response response = execute(client(), request.build())) {
+        int status = response.code();
+        if (status == 401) {
+          if (sent != null) {
+            attempt.finish(AttemptOutcome.UNAUTHORIZED, status,
+                "the " + sent.scheme() + " credentials supplied were rejected");
+            return new Answer.Failed();
+          }
+          List<String> schemes = schemes(response);
+          Optional<Credentials> supplied = config.credentials()
+              .credentialsFor(new AuthenticationChallenge(emailAddress, url, schemes));
+          if (supplied.isPresent() && schemes.stream().anyMatch(supplied.get()::answers)) {
+            sent = supplied.get();
+            continue;
+          }
+          attempt.finish(AttemptOutcome.UNAUTHORIZED, status, unauthorizedDetail(schemes, supplied));
+          return new Answer.Failed();
+        }
+        if (status == 301 || status == 302 || status == 307 || status == 308) {
+          String location = response.header("Location");
+          if (location == null || location.isBlank()) {
+            attempt.finish(AttemptOutcome.HTTP_ERROR, status, "HTTP " + status + " without a Location header");
+            return new Answer.Failed();
+          }
+          return new Answer.RedirectUrl(location.trim(), "HTTP " + status, attempt, status);
+        }
+        if (status != 200) {
+          attempt.finish(AttemptOutcome.HTTP_ERROR, status, "HTTP " + status + statusText(response));
+          return new Answer.Failed();
+        }
+        return read(response, attempt);
+      } catch (IOException e) {
+        Failure failure = Failure.of(e);
+        if (failure.certificate().isEmpty()) {
+          attempt.finish(failure.outcome(), failure.detail());
+          return new Answer.Failed();
+        }
+        CertificateDiagnosis diagnosis = failure.certificate().get();
+        TrustDecision decision = decide(diagnosis);
+        switch (decision) {
+          case TRUST_ONCE -> {
+            attempt.rejected(diagnosis, diagnosis.summary() + "; trusted once by the host application, retrying");
+            trustOnce(diagnosis);
+          }
+          case TRUST_ALWAYS -> {
+            attempt.rejected(diagnosis, diagnosis.summary() + "; trusted always by the host application, retrying");
+            config.pinStore().pin(diagnosis.host(), diagnosis.sha256());
+          }
+          case ABORT -> {
+            attempt.rejected(diagnosis, diagnosis.summary() + "; the host application aborted the resolution");
+            return new Answer.Aborted("the host application refused the certificate of " + url.getHost());
+          }
+          default -> {
+            attempt.rejected(diagnosis, diagnosis.summary());
+            return new Answer.Failed();
+          }
+        }
+        attempt = begin.apply(method, url.toString());
+        sent = null;
+      }
+    }
+  }
+
+  private Response execute(OkHttpClient client, Request request) throws IOException {
+    Call call = client.newCall(request);
+    Duration left = remaining.get();
+    Duration limit = left.compareTo(config.requestTimeout()) < 0 ? left : config.requestTimeout();
+    call.timeout().timeout(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
+    return call.execute();
+  }
+
+  private Answer read(Response response, AttemptTimer attempt) throws IOException {
+    int status = response.code();
+    ResponseBody responseBody = response.body();
+    Optional<byte[]> bytes = Bodies.readAtMost(responseBody, PoxParser.MAX_BODY_BYTES);
+    if (bytes.isEmpty()) {
+      attempt.finish(AttemptOutcome.NOT_AUTODISCOVER, status,
+          "the response is larger than " + PoxParser.MAX_BODY_BYTES / 1024 + " KiB; not read");
+      return new Answer.Failed();
+    }
+    PoxResponse pox = PoxParser.parse(bytes.get());
+    if (pox instanceof PoxResponse.Settings settings) {
+      return new Answer.Settings(settings.settings(), attempt, status);
+    }
+    if (pox instanceof PoxResponse.RedirectAddr redirect) {
+      return new Answer.RedirectAddr(redirect.address(), attempt, status);
+    }
+    if (pox instanceof PoxResponse.RedirectUrl redirect) {
+      return new Answer.RedirectUrl(redirect.url(), "redirectUrl", attempt, status);
+    }
+    if (pox instanceof PoxResponse.Error error) {
+      attempt.finish(AttemptOutcome.AUTODISCOVER_ERROR, status, error.describe());
+      return new Answer.Failed();
+    }
+    String contentType = response.header("Content-Type", "no content type");
+    attempt.finish(AttemptOutcome.NOT_AUTODISCOVER, status,
+        "not an Autodiscover response (" + contentType + "): " + pox.describe());
+    return new Answer.Failed();
+  }
+
+  private TrustDecision decide(CertificateDiagnosis diagnosis) {
+    TrustDecision decision = config.certificateHandler().decide(diagnosis);
+    return decision == null ? TrustDecision.SKIP : decision;
+  }
+
+  private void trustOnce(CertificateDiagnosis diagnosis) {
+    trustedOnce.add(key(diagnosis.host(), diagnosis.sha256()));
+    if (extendedClient == null) {
+      ExtendedTrust once = (host, sha256) -> trustedOnce.contains(key(host, sha256));
+      extendedClient = config.transport().extendedBy(once);
+    }
+  }
+
+  private static String key(String host, String sha256) {
+    return host.toLowerCase(Locale.ROOT) + ' ' + sha256.toLowerCase(Locale.ROOT);
+  }
+
+  private static String unauthorizedDetail(List<String> schemes, Optional<Credentials> supplied) {
+    String offered = schemes.isEmpty() ? "no scheme named" : String.join(", ", schemes);
+    if (supplied.isPresent()) {
+      return "the server asks for credentials (" + offered + "); the " + supplied.get().scheme()
+          + " credentials supplied answer none of these, so none were sent";
+    }
+    return "the server asks for credentials (" + offered + "); none were supplied";
+  }
+
+  private static List<String> schemes(Response response) {
+    return response.challenges().stream().map(Challenge::scheme).distinct().toList();
+  }
+
+  private static String statusText(Response response) {
+    return response.message().isBlank() ? "" : " " + response.message();
+  }
+}

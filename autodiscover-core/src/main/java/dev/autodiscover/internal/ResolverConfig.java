@@ -1,0 +1,32 @@
+package dev.autodiscover.internal;
+
+import dev.autodiscover.RedirectConsent;
+import dev.autodiscover.event.AutodiscoverListener;
+import dev.autodiscover.internal.http.Transport;
+import dev.autodiscover.spi.CredentialsProvider;
+import dev.autodiscover.spi.DiscoveryStrategy;
+import dev.autodiscover.spi.DnsClient;
+import dev.autodiscover.tls.PinStore;
+import dev.autodiscover.tls.UntrustedCertificateHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Everything a resolution needs from its resolver; immutable. */
+public record ResolverConfig(
+    List<DiscoveryStrategy> strategies,
+    DnsClient dns,
+    Transport transport,
+    RedirectConsent redirectConsent,
+    UntrustedCertificateHandler certificateHandler,
+    PinStore pinStore,
+    CredentialsProvider credentials,
+    AutodiscoverListener listener,
+    Duration timeout,
+    Duration requestTimeout,
+    String userAgent,
+    Clock clock) {
+
+  /** At most this many redirects of all kinds in one resolution. */
+  public static final int MAX_REDIRECTS = 10;
+}

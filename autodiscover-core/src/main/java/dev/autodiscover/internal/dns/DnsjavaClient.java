@@ -1,0 +1,204 @@
+package dev.autodiscover.internal.dns;
+
+import dev.autodiscover.spi.DnsClient;
+import dev.autodiscover.spi.SrvRecord;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Cache;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Resolver;
+import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.lookup.LookupFailedException;
+import org.xbill.DNS.lookup.LookupResult;
+import org.xbill.DNS.lookup.LookupSession;
+import org.xbill.DNS.lookup.NoSuchDomainException;
+import org.xbill.DNS.lookup.NoSuchRRSetException;
+
+/** The default {@link DnsClient}, on dnsjava's {@link LookupSession}. Thread-safe. */
+public final class DnsjavaClient implements DnsClient {
+  private static final Logger log = LoggerFactory.getLogger(DnsjavaClient.class);
+  private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
+
+  private final LookupSession session;
+  private final String description;
+
+  private DnsjavaClient(Resolver resolver, String description) {
+    resolver.setTimeout(QUERY_TIMEOUT);
+    // Answers are cached for their TTL; names are always absolute, so no search path applies.
+    this.session = LookupSession.builder().resolver(resolver).cache(new Cache(DClass.IN)).build();
+    this.description = description;
+  }
+
+  /** Returns a client on the system's resolver configuration. */
+  public static DnsjavaClient system() {
+    return new DnsjavaClient(new ExtendedResolver(), "system DNS");
+  }
+
+  /** Returns a client sending every query to {@code servers}, in order. */
+  public static DnsjavaClient usingServers(List<InetSocketAddress> servers) {
+    Objects.requireNonNull(servers, "servers");
+    if (servers.isEmpty()) {
+      throw new IllegalArgumentException("servers must name at least one DNS server");
+    }
+    List<Resolver> resolvers = new ArrayList<>();
+    for (InetSocketAddress server : servers) {
+      Objects.requireNonNull(server, "servers must not contain null");
+      resolvers.add(new SimpleResolver(server));
+    }
+    Resolver resolver =
+        resolvers.size() == 1 ? resolvers.get(0) : new ExtendedResolver(resolvers);
+    return new DnsjavaClient(resolver, "DNS servers " + servers);
+  }
+
+  /** Parses {@code HOST}, {@code HOST:PORT}, {@code [IPV6]:PORT} or a bare IPv6 literal. */
+  public static InetSocketAddress parseServer(String server) {
+    Objects.requireNonNull(server, "server");
+    String text = server.trim();
+    String host = text;
+    int port = 53;
+    if (text.startsWith("[")) {
+      int close = text.indexOf(']');
+      if (close < 0) {
+        throw new IllegalArgumentException("DNS server '" + server + "' has '[' without ']'");
+      }
+      host = text.substring(1, close);
+      String rest = text.substring(close + 1);
+      if (!rest.isEmpty()) {
+        if (!rest.startsWith(":")) {
+          throw new IllegalArgumentException("DNS server '" + server + "': expected ':PORT' after ']'");
+        }
+        port = parsePort(rest.substring(1), server);
+      }
+    } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
+      host = text.substring(0, text.indexOf(':'));
+      port = parsePort(text.substring(text.indexOf(':') + 1), server);
+    }
+    if (!IpLiterals.isIpLiteral(host)) {
+      throw new IllegalArgumentException(
+          "DNS server '" + server + "' must be an IP address, optionally with :PORT");
+    }
+    try {
+      return new InetSocketAddress(InetAddress.getByName(host), port);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("DNS server '" + server + "' is not an IP address", e);
+    }
+  }
+
+  private static int parsePort(String text, String server) {
+    try {
+      int port = Integer.parseInt(text);
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "DNS server '" + server + "' has port '" + text + "'; expected 1..65535");
+  }
+
+  @Override
+  public List<InetAddress> lookupAddresses(String hostname) throws UnknownHostException {
+    Name name = absolute(hostname);
+    List<InetAddress> addresses = new ArrayList<>();
+    UnknownHostException failure = null;
+    for (int type : new int[] {Type.A, Type.AAAA}) {
+      try {
+        for (Record record : lookup(name, type)) {
+          if (record instanceof ARecord a) {
+            addresses.add(InetAddress.getByAddress(hostname, a.getAddress().getAddress()));
+          } else if (record instanceof AAAARecord aaaa) {
+            addresses.add(InetAddress.getByAddress(hostname, aaaa.getAddress().getAddress()));
+          }
+        }
+      } catch (UnknownHostException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    if (addresses.isEmpty()) {
+      throw failure != null ? failure : new UnknownHostException(hostname + ": no A or AAAA record");
+    }
+    log.debug("{} resolved to {}", hostname, addresses);
+    return List.copyOf(addresses);
+  }
+
+  @Override
+  public List<SrvRecord> lookupSrv(String name) throws UnknownHostException {
+    List<SrvRecord> records = new ArrayList<>();
+    for (Record record : lookup(absolute(name), Type.SRV)) {
+      if (record instanceof SRVRecord srv) {
+        String target = srv.getTarget().equals(Name.root) ? "." : withoutDot(srv.getTarget());
+        records.add(new SrvRecord(srv.getPriority(), srv.getWeight(), srv.getPort(), target));
+      }
+    }
+    log.debug("SRV {} answered {}", name, records);
+    return List.copyOf(records);
+  }
+
+  /** Returns the records of {@code type}; empty when the name or the records do not exist. */
+  private List<Record> lookup(Name name, int type) throws UnknownHostException {
+    String what = withoutDot(name) + " " + Type.string(type);
+    try {
+      LookupResult result = session.lookupAsync(name, type).toCompletableFuture()
+          .get(QUERY_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
+      return result.getRecords();
+    } catch (ExecutionException | CompletionException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof NoSuchDomainException) {
+        log.debug("{}: no such domain", what);
+        throw new NoSuchNameException(withoutDot(name) + ": no such domain (NXDOMAIN)");
+      }
+      if (cause instanceof NoSuchRRSetException) {
+        log.debug("{}: no records", what);
+        return List.of();
+      }
+      String reason = cause instanceof LookupFailedException || cause.getMessage() == null
+          ? cause.getClass().getSimpleName()
+          : cause.getMessage();
+      throw new UnknownHostException(what + " lookup failed via " + description + ": " + reason);
+    } catch (TimeoutException e) {
+      throw new UnknownHostException(what + " lookup timed out via " + description);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnknownHostException(what + " lookup interrupted");
+    }
+  }
+
+  private static Name absolute(String hostname) throws UnknownHostException {
+    Objects.requireNonNull(hostname, "hostname");
+    try {
+      return Name.fromString(hostname.endsWith(".") ? hostname : hostname + ".");
+    } catch (TextParseException e) {
+      throw new UnknownHostException(hostname + ": not a valid DNS name (" + e.getMessage() + ")");
+    }
+  }
+
+  private static String withoutDot(Name name) {
+    String text = name.toString();
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  @Override
+  public String toString() {
+    return "DnsjavaClient{" + description + "}";
+  }
+}

@@ -1,0 +1,70 @@
+package dev.autodiscover.internal.http;
+
+import dev.autodiscover.spi.DnsClient;
+import dev.autodiscover.tls.CertificateInspector;
+import dev.autodiscover.tls.DiagnosingTrustManager;
+import dev.autodiscover.tls.ExtendedTrust;
+import java.time.Duration;
+import javax.net.SocketFactory;
+import okhttp3.Authenticator;
+import okhttp3.CookieJar;
+import okhttp3.OkHttpClient;
+
+/**
+ * The HTTP clients of one resolver: every host name resolved through its {@link DnsClient}, no
+ * automatic redirects, no automatic authentication, no cookies, and certificates judged by a
+ * {@link DiagnosingTrustManager} (the same rules for the chain and for the host name).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Transport {
+  private final OkHttpClient client;
+  private final CertificateInspector inspector;
+  private final ExtendedTrust pinned;
+
+  public Transport(
+      OkHttpClient base,
+      DnsClient dns,
+      SocketFactory socketFactory,
+      CertificateInspector inspector,
+      ExtendedTrust pinned,
+      Duration connectTimeout,
+      Duration readTimeout) {
+    this.inspector = inspector;
+    this.pinned = pinned;
+    OkHttpClient.Builder builder = base.newBuilder()
+        .dns(new OkHttpDns(dns))
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .authenticator(Authenticator.NONE)
+        .cookieJar(CookieJar.NO_COOKIES)
+        .cache(null)
+        .connectTimeout(connectTimeout)
+        .readTimeout(readTimeout)
+        .writeTimeout(readTimeout);
+    if (socketFactory != null) {
+      builder.socketFactory(socketFactory);
+    }
+    this.client = withTrust(builder, pinned).build();
+  }
+
+  /** Returns the client that accepts valid certificates and those pinned in the pin store. */
+  public OkHttpClient client() {
+    return client;
+  }
+
+  /**
+   * Returns a client that also accepts what {@code extra} covers. Its connections are never shared
+   * with {@link #client()}: a certificate trusted once stays trusted only where it was asked for.
+   */
+  public OkHttpClient extendedBy(ExtendedTrust extra) {
+    return withTrust(client.newBuilder(), pinned.or(extra)).build();
+  }
+
+  private OkHttpClient.Builder withTrust(OkHttpClient.Builder builder, ExtendedTrust trust) {
+    DiagnosingTrustManager trustManager = new DiagnosingTrustManager(inspector, trust);
+    return builder
+        .sslSocketFactory(trustManager.socketFactory(), trustManager)
+        .hostnameVerifier(trustManager.hostnameVerifier());
+  }
+}

@@ -1,0 +1,98 @@
+package dev.autodiscover.internal.strategy;
+
+import dev.autodiscover.AttemptOutcome;
+import dev.autodiscover.DiscoveryMethod;
+import dev.autodiscover.RedirectType;
+import dev.autodiscover.spi.Candidate;
+import dev.autodiscover.spi.DiscoveryContext;
+import dev.autodiscover.spi.DiscoveryStrategy;
+import dev.autodiscover.spi.PendingAttempt;
+import dev.autodiscover.spi.SrvRecord;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * The targets of {@code _autodiscover._tcp.<domain>}, in RFC 2782 order, as candidates that need
+ * the host application's consent. Targets on a port that is not allowed (only 443 unless
+ * configured) are reported and skipped. Thread-safe.
+ */
+public final class SrvStrategy implements DiscoveryStrategy {
+  private final Set<Integer> allowedPorts;
+  private final IntUnaryOperator random;
+
+  /**
+   * @param allowedPorts the ports an SRV target may name
+   * @param random returns a uniformly chosen int in {@code [0, bound)} for a bound it is given
+   */
+  public SrvStrategy(Set<Integer> allowedPorts, IntUnaryOperator random) {
+    if (allowedPorts.isEmpty()) {
+      throw new IllegalArgumentException("allowedPorts must name at least one port");
+    }
+    for (int port : allowedPorts) {
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("allowedPorts must be 1..65535: " + port);
+      }
+    }
+    this.allowedPorts = Set.copyOf(allowedPorts);
+    this.random = random;
+  }
+
+  @Override
+  public DiscoveryMethod method() {
+    return DiscoveryMethod.SRV;
+  }
+
+  @Override
+  public List<Candidate> candidates(DiscoveryContext context) {
+    String name = "_autodiscover._tcp." + context.domain();
+    PendingAttempt lookup = context.begin(method(), name);
+    List<SrvRecord> records;
+    try {
+      records = context.dns().lookupSrv(name);
+    } catch (UnknownHostException e) {
+      lookup.finish(AttemptOutcome.DNS_FAILED, e.getMessage());
+      return List.of();
+    }
+    if (records.isEmpty()) {
+      lookup.finish(AttemptOutcome.DNS_FAILED, "no SRV record " + name);
+      return List.of();
+    }
+    if (records.stream().anyMatch(SrvRecord::noService)) {
+      lookup.finish(AttemptOutcome.DNS_FAILED, "SRV target '.' says Autodiscover is not offered at " + context.domain());
+      return List.of();
+    }
+    List<SrvRecord> ordered = SrvOrder.order(records, random);
+    List<Candidate> candidates = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    for (SrvRecord record : ordered) {
+      if (!allowedPorts.contains(record.port())) {
+        refused.add(record.target() + ":" + record.port());
+        continue;
+      }
+      String authority = record.port() == 443 ? record.target() : record.target() + ":" + record.port();
+      URI url = URI.create("https://" + authority + WellKnownHostStrategy.PATH);
+      candidates.add(Candidate.redirected(url, method(), RedirectType.SRV, name));
+    }
+    StringBuilder detail = new StringBuilder(records.size() + " SRV record(s)");
+    if (!candidates.isEmpty()) {
+      detail.append(": ").append(candidates.stream().map(c -> c.url().getAuthority()).toList());
+    }
+    if (!refused.isEmpty()) {
+      detail.append("; ignored ").append(refused).append(": only port(s) ")
+          .append(new TreeSet<>(allowedPorts)).append(" are allowed");
+    }
+    lookup.finish(candidates.isEmpty() ? AttemptOutcome.INVALID_REDIRECT : AttemptOutcome.REDIRECTED,
+        detail.toString());
+    return candidates;
+  }
+
+  @Override
+  public String toString() {
+    return method().name();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.autodiscover.spi;
+
+import dev.autodiscover.DiscoveryMethod;
+import java.time.Instant;
+import okhttp3.OkHttpClient;
+
+/**
+ * What a strategy may use while it looks for candidates for one address.
+ *
+ * <p>One context serves one address of one resolution; it is not thread-safe.
+ */
+public interface DiscoveryContext {
+
+  /** Returns the address being resolved (after any redirectAddr). */
+  String emailAddress();
+
+  /** Returns its domain: lower case, A-labels, no trailing dot. */
+  String domain();
+
+  /** Returns the resolver's DNS client. */
+  DnsClient dns();
+
+  /**
+   * Returns an HTTP client that follows no redirects, sends no credentials, resolves through
+   * {@link #dns()} and validates certificates as the resolver does.
+   */
+  OkHttpClient httpClient();
+
+  /** Returns when the whole resolution must end. */
+  Instant deadline();
+
+  /**
+   * Starts an attempt for a step that is not a candidate POST (a DNS lookup, the plain-HTTP GET)
+   * so that it appears, timed, in the resolution's attempts.
+   *
+   * @param target the URL or DNS name the step is about
+   */
+  PendingAttempt begin(DiscoveryMethod method, String target);
+}
