@@ -70,6 +70,7 @@ public final class StubDnsServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StubDnsServer.class);
   private static final int BIND_ATTEMPTS = 20;
   private static final int TCP_IDLE_TIMEOUT_MILLIS = 30_000;
+  private static final int CLOSE_WAIT_MILLIS = 1_000;
 
   private final DnsZone zone = new DnsZone();
   private final List<DnsQuery> queries = new CopyOnWriteArrayList<>();
@@ -78,6 +79,7 @@ public final class StubDnsServer implements AutoCloseable {
   private final DatagramSocket udp;
   private final ServerSocket tcp;
   private final InetSocketAddress address;
+  private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
   private StubDnsServer(DatagramSocket udp, ServerSocket tcp) {
     this.udp = udp;
@@ -178,6 +180,14 @@ public final class StubDnsServer implements AutoCloseable {
     for (Socket connection : connections) {
       closeQuietly(connection);
     }
+    for (Thread thread : threads) {
+      try {
+        thread.join(CLOSE_WAIT_MILLIS); // the sockets are released once their threads return
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   @Override
@@ -204,8 +214,9 @@ public final class StubDnsServer implements AutoCloseable {
   }
 
   private void startThreads() {
-    daemon("stub-dns-udp-" + port(), this::serveUdp).start();
-    daemon("stub-dns-tcp-" + port(), this::acceptTcp).start();
+    threads.add(daemon("stub-dns-udp-" + port(), this::serveUdp));
+    threads.add(daemon("stub-dns-tcp-" + port(), this::acceptTcp));
+    threads.forEach(Thread::start);
   }
 
   private static Thread daemon(String name, Runnable body) {
