@@ -248,6 +248,11 @@ public final class FixtureHost implements AutoCloseable {
     return text.append(']').toString();
   }
 
+  /** The temporary key store file, or {@code null} without HTTPS. */
+  Path keystore() {
+    return keystore;
+  }
+
   void deleteKeystore() {
     if (keystore == null) {
       return;
