@@ -122,9 +122,16 @@ public final class FixtureNetwork implements AutoCloseable {
   /**
    * Publishes {@code name} in DNS with a synthetic address on which nothing listens, so that
    * every connection to it is refused.
+   *
+   * @throws IllegalStateException if the name is already in this network
    */
-  public InetAddress unreachableHost(String name) {
-    return addressFor(FixtureNames.normalize(name));
+  public synchronized InetAddress unreachableHost(String name) {
+    String normalized = FixtureNames.normalize(name);
+    if (addresses.containsKey(normalized)) {
+      throw new IllegalStateException(normalized + " is already in this network, as "
+          + addresses.get(normalized).getHostAddress());
+    }
+    return addressFor(normalized);
   }
 
   /**
