@@ -1,0 +1,288 @@
+package dev.autodiscover.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.matching.UrlPathPattern;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.tls.HeldCertificate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One web server on 127.0.0.1 standing for one host name, serving HTTPS with a given certificate
+ * and optionally plain HTTP, each on a port the system chose.
+ *
+ * <p>The convenience responses apply to the Autodiscover path,
+ * {@code /autodiscover/autodiscover.xml} in any letter case; anything else can be stubbed
+ * through {@link #wireMock()}. Every request is kept, and {@link #requests()} shows them with
+ * their headers, so a test can assert exactly where credentials went.
+ *
+ * <pre>{@code
+ * try (FixtureHost host = FixtureHost.builder("autodiscover.contoso.test")
+ *     .https(ca.issue("autodiscover.contoso.test"))
+ *     .start()) {
+ *   host.respondWithPox(PoxResponses.settings("Alice", "alice@contoso.test", ewsUrl));
+ *   ... POST to https://127.0.0.1:{host.httpsPort()}/autodiscover/autodiscover.xml ...
+ *   assertThat(host.requests()).singleElement()
+ *       .satisfies(r -> assertThat(r.hasHeader("Authorization")).isFalse());
+ * }
+ * }</pre>
+ *
+ * <p>Thread safety: safe for concurrent use; stubs may be added while requests are served.
+ */
+public final class FixtureHost implements AutoCloseable {
+
+  /** The Autodiscover path, matched without regard to letter case. */
+  public static final String AUTODISCOVER_PATH = "/autodiscover/autodiscover.xml";
+
+  /** Content type of the POX answers. */
+  public static final String XML_CONTENT_TYPE = "text/xml; charset=utf-8";
+
+  private static final Logger log = LoggerFactory.getLogger(FixtureHost.class);
+  private static final UrlPathPattern AUTODISCOVER =
+      urlPathMatching("(?i)/autodiscover/autodiscover\\.xml");
+  private static final int WEB_SITE_PRIORITY = 100;
+
+  private final String name;
+  private final WireMockServer server;
+  private final HeldCertificate certificate;
+  private final Path keystore;
+  private final boolean http;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  FixtureHost(String name, WireMockServer server, HeldCertificate certificate, Path keystore,
+      boolean http) {
+    this.name = name;
+    this.http = http;
+    this.server = server;
+    this.certificate = certificate;
+    this.keystore = keystore;
+  }
+
+  /** Starts describing a host for {@code name}; give it HTTPS, HTTP or both, then start it. */
+  public static FixtureHostBuilder builder(String name) {
+    return new FixtureHostBuilder(name);
+  }
+
+  /** The host name this server stands for, in lower case without a trailing dot. */
+  public String name() {
+    return name;
+  }
+
+  /** Whether the host serves HTTPS. */
+  public boolean hasHttps() {
+    return certificate != null;
+  }
+
+  /** Whether the host serves plain HTTP. */
+  public boolean hasHttp() {
+    return http;
+  }
+
+  /**
+   * The HTTPS port on 127.0.0.1.
+   *
+   * @throws IllegalStateException if the host serves no HTTPS
+   */
+  public int httpsPort() {
+    if (!hasHttps()) {
+      throw new IllegalStateException(name + " serves no HTTPS; build it with https(...)");
+    }
+    return server.httpsPort();
+  }
+
+  /**
+   * The plain HTTP port on 127.0.0.1.
+   *
+   * @throws IllegalStateException if the host serves no plain HTTP
+   */
+  public int httpPort() {
+    if (!hasHttp()) {
+      throw new IllegalStateException(name + " serves no plain HTTP; build it with http()");
+    }
+    return server.port();
+  }
+
+  /**
+   * The certificate served over HTTPS.
+   *
+   * @throws IllegalStateException if the host serves no HTTPS
+   */
+  public HeldCertificate certificate() {
+    if (!hasHttps()) {
+      throw new IllegalStateException(name + " serves no HTTPS; build it with https(...)");
+    }
+    return certificate;
+  }
+
+  /** The WireMock server, for any stubbing or verification beyond the conveniences here. */
+  public WireMockServer wireMock() {
+    return server;
+  }
+
+  /** Every request received so far, oldest first, as an unmodifiable snapshot. */
+  public List<ReceivedRequest> requests() {
+    List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+    Collections.reverse(events); // WireMock lists the newest first
+    List<ReceivedRequest> result = new ArrayList<>(events.size());
+    for (ServeEvent event : events) {
+      result.add(toReceived(event.getRequest()));
+    }
+    return List.copyOf(result);
+  }
+
+  /** Forgets the requests received so far. */
+  public void clearRequests() {
+    server.resetRequests();
+  }
+
+  /** Removes every stub, so that every request gets WireMock's 404. */
+  public FixtureHost clearResponses() {
+    server.resetMappings();
+    return this;
+  }
+
+  /** Answers a POST to the Autodiscover path with 200 and {@code xml} as {@code text/xml}. */
+  public FixtureHost respondWithPox(String xml) {
+    server.stubFor(post(AUTODISCOVER).willReturn(
+        aResponse().withStatus(200).withHeader("Content-Type", XML_CONTENT_TYPE).withBody(xml)));
+    return this;
+  }
+
+  /** Answers any request to the Autodiscover path with {@code status} and {@code body}. */
+  public FixtureHost respond(int status, String body, String contentType) {
+    server.stubFor(any(AUTODISCOVER).willReturn(
+        aResponse().withStatus(status).withHeader("Content-Type", contentType).withBody(body)));
+    return this;
+  }
+
+  /**
+   * Answers GET and POST to the Autodiscover path with a redirect to {@code location}.
+   *
+   * @param status 301, 302, 303, 307 or 308, or any other status to test odd servers
+   */
+  public FixtureHost redirect(int status, String location) {
+    for (MappingBuilder mapping : List.of(get(AUTODISCOVER), post(AUTODISCOVER))) {
+      server.stubFor(mapping.willReturn(
+          aResponse().withStatus(status).withHeader("Location", location)));
+    }
+    return this;
+  }
+
+  /**
+   * Answers a POST to the Autodiscover path with {@code xmlWhenAuthorized} when its
+   * {@code Authorization} header equals {@code expectedAuthorization}, and any other request to
+   * that path with 401 and {@code WWW-Authenticate: <scheme> realm="autodiscover"}.
+   */
+  public FixtureHost requireAuth(
+      String scheme, String expectedAuthorization, String xmlWhenAuthorized) {
+    server.stubFor(post(AUTODISCOVER)
+        .atPriority(1)
+        .withHeader("Authorization", equalTo(expectedAuthorization))
+        .willReturn(aResponse().withStatus(200)
+            .withHeader("Content-Type", XML_CONTENT_TYPE).withBody(xmlWhenAuthorized)));
+    server.stubFor(any(AUTODISCOVER)
+        .atPriority(2)
+        .willReturn(aResponse().withStatus(401)
+            .withHeader("WWW-Authenticate", scheme + " realm=\"autodiscover\"")
+            .withHeader("Content-Type", "text/html; charset=utf-8")
+            .withBody("<html><body><h1>401 Unauthorized</h1></body></html>")));
+    return this;
+  }
+
+  /**
+   * Serves an ordinary HTML page with status 200 at every path and for every method, as a
+   * public web site does; the other conveniences still take precedence on the Autodiscover path.
+   */
+  public FixtureHost serveWebSite() {
+    server.stubFor(any(anyUrl())
+        .atPriority(WEB_SITE_PRIORITY)
+        .willReturn(aResponse().withStatus(200)
+            .withHeader("Content-Type", "text/html; charset=utf-8")
+            .withBody(webPage(name))));
+    return this;
+  }
+
+  /** Stops the server and deletes its key store; calling it again does nothing. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      server.stop();
+    } finally {
+      deleteKeystore();
+    }
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("FixtureHost[").append(name);
+    if (hasHttps()) {
+      text.append(" https=127.0.0.1:").append(server.httpsPort());
+    }
+    if (hasHttp()) {
+      text.append(" http=127.0.0.1:").append(server.port());
+    }
+    return text.append(']').toString();
+  }
+
+  /** The temporary key store file, or {@code null} without HTTPS. */
+  Path keystore() {
+    return keystore;
+  }
+
+  void deleteKeystore() {
+    if (keystore == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(keystore);
+    } catch (IOException e) {
+      log.debug("could not delete {}", keystore, e);
+    }
+  }
+
+  private static ReceivedRequest toReceived(LoggedRequest request) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (HttpHeader header : request.getHeaders().all()) {
+      headers.put(header.key(), header.values());
+    }
+    String url = request.getUrl();
+    int query = url.indexOf('?');
+    String path = query < 0 ? url : url.substring(0, query);
+    String body = request.getBody() == null ? "" : request.getBodyAsString();
+    String host = request.getHost() == null ? "" : request.getHost().toLowerCase(Locale.ROOT);
+    String protocol = request.getProtocol() == null ? "" : request.getProtocol();
+    return new ReceivedRequest(request.getMethod().value(),
+        request.getScheme().toLowerCase(Locale.ROOT), host, protocol, path, url, headers, body);
+  }
+
+  private static String webPage(String name) {
+    String title = PoxResponses.escape(name);
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
+        + "</title></head>\n<body><h1>Welcome to " + title + "</h1>"
+        + "<p>Products, news and careers.</p></body></html>\n";
+  }
+}
