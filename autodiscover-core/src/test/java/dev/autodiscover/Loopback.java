@@ -1,0 +1,31 @@
+package dev.autodiscover;
+
+import dev.autodiscover.spi.DnsClient;
+import dev.autodiscover.testkit.FixtureNetwork;
+import dev.autodiscover.testkit.PoxResponses;
+import dev.autodiscover.tls.TrustConfiguration;
+import java.time.Duration;
+import java.util.List;
+
+/** Builds resolvers that reach a fixture network on loopback, and the answers its hosts give. */
+final class Loopback {
+  static final String EWS_URL = "https://mail.contoso.test/EWS/Exchange.asmx";
+
+  private Loopback() {}
+
+  /** A resolver whose DNS, sockets and trust are the network's. */
+  static AutodiscoverResolver.Builder resolver(FixtureNetwork network) {
+    return AutodiscoverResolver.builder()
+        .dnsClient(DnsClient.usingServers(network.dnsServer()))
+        .socketFactory(network.socketFactory())
+        .trust(TrustConfiguration.of(List.of(network.certificateAuthority().certificate())))
+        .connectTimeout(Duration.ofSeconds(2))
+        .requestTimeout(Duration.ofSeconds(5))
+        .timeout(Duration.ofSeconds(30));
+  }
+
+  /** A settings answer for {@code email}. */
+  static String settings(String email) {
+    return PoxResponses.settings("Alice", email, EWS_URL);
+  }
+}
