@@ -1,0 +1,246 @@
+package dev.autodiscover.examples.cli;
+
+import dev.autodiscover.AutodiscoverResolver;
+import dev.autodiscover.Credentials;
+import dev.autodiscover.RedirectConsent;
+import dev.autodiscover.Strategies;
+import dev.autodiscover.spi.CredentialsProvider;
+import dev.autodiscover.spi.DiscoveryStrategy;
+import dev.autodiscover.spi.DnsClient;
+import dev.autodiscover.testkit.RoutingSocketFactory;
+import dev.autodiscover.tls.TrustConfiguration;
+import dev.autodiscover.tls.TrustDecision;
+import dev.autodiscover.tls.UntrustedCertificateHandler;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** The options that configure the resolver, shared by the commands that resolve. */
+final class ResolverOptions {
+  private static final Map<String, DiscoveryStrategy> METHODS = Map.of(
+      "a-record", Strategies.aRecord(),
+      "prefixed-host", Strategies.prefixedHost(),
+      "http-redirect", Strategies.httpRedirect(),
+      "srv", Strategies.srv());
+  private static final List<String> DEFAULT_METHODS =
+      List.of("a-record", "prefixed-host", "http-redirect", "srv");
+
+  @Option(names = "--dns-server", paramLabel = "HOST[:PORT]",
+      description = "Send every DNS lookup (A, AAAA, SRV) to this server. Repeatable.")
+  List<String> dnsServers = new ArrayList<>();
+
+  @Option(names = "--trust", paramLabel = "PEMFILE",
+      description = "Trust the CA or server certificates in this PEM file, besides the JDK's. Repeatable.")
+  List<Path> trustFiles = new ArrayList<>();
+
+  @Option(names = "--untrusted", paramLabel = "skip|abort|accept", defaultValue = "skip",
+      description = "What to do with a certificate that fails validation: skip the candidate (default),"
+          + " abort the resolution, or accept that one certificate for this run.")
+  String untrusted;
+
+  @Option(names = "--redirects", paramLabel = "same-domain|allow|deny", defaultValue = "same-domain",
+      description = "Which redirects that need consent to follow: those inside the email's"
+          + " registrable domain (default), all, or none.")
+  String redirects;
+
+  @Option(names = "--methods", paramLabel = "LIST", split = ",",
+      description = "The discovery methods to run, in this order."
+          + " Default: a-record,prefixed-host,http-redirect,srv.")
+  List<String> methods = new ArrayList<>(DEFAULT_METHODS);
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+      description = "Time limit for each address, redirects included. Default: ${DEFAULT-VALUE}.")
+  double timeoutSeconds;
+
+  @Option(names = "--user", paramLabel = "NAME",
+      description = "Answer 401 challenges with Basic credentials for this user.")
+  String user;
+
+  @ArgGroup(exclusive = true)
+  PasswordSource password;
+
+  @Option(names = "--route", paramLabel = "ADDRESS:PORT=ADDRESS:PORT",
+      description = "Testing aid: open connections to the first loopback address and port at the"
+          + " second instead (for fixture servers on random ports). Repeatable.")
+  List<String> routes = new ArrayList<>();
+
+  static final class PasswordSource {
+    @Option(names = "--password-env", paramLabel = "VAR", required = true,
+        description = "Read the password from this environment variable.")
+    String environmentVariable;
+
+    @Option(names = "--password-file", paramLabel = "FILE", required = true,
+        description = "Read the password from the first line of this file.")
+    Path file;
+  }
+
+  /** Builds the resolver these options describe, or throws {@link BadInputException}. */
+  AutodiscoverResolver.Builder resolverBuilder(Function<String, String> environment) {
+    AutodiscoverResolver.Builder builder = AutodiscoverResolver.builder()
+        .strategies(strategies())
+        .redirectConsent(redirectConsent())
+        .untrustedCertificateHandler(certificateHandler());
+    if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
+      throw new BadInputException("--timeout must be between 0 and 86400 seconds: " + timeoutSeconds);
+    }
+    builder.timeout(Duration.ofMillis((long) (timeoutSeconds * 1000)));
+    if (!dnsServers.isEmpty()) {
+      List<InetSocketAddress> servers = new ArrayList<>();
+      for (String server : dnsServers) {
+        try {
+          servers.add(DnsClient.parseServer(server));
+        } catch (IllegalArgumentException e) {
+          throw new BadInputException("--dns-server: " + e.getMessage(), e);
+        }
+      }
+      builder.dnsClient(DnsClient.usingServers(servers));
+    }
+    List<X509Certificate> certificates = new ArrayList<>();
+    for (Path file : trustFiles) {
+      try {
+        certificates.addAll(TrustConfiguration.readPem(file));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--trust: " + e.getMessage(), e);
+      }
+    }
+    builder.trustCertificates(certificates);
+    credentials(environment).ifPresent(builder::credentials);
+    if (!routes.isEmpty()) {
+      builder.socketFactory(routingSocketFactory());
+    }
+    return builder;
+  }
+
+  private List<DiscoveryStrategy> strategies() {
+    Set<String> names = new LinkedHashSet<>();
+    List<DiscoveryStrategy> strategies = new ArrayList<>();
+    for (String raw : methods) {
+      String name = raw.trim().toLowerCase(Locale.ROOT);
+      if (name.equals("scp")) {
+        throw new BadInputException("--methods: scp is not available yet; use "
+            + String.join(",", DEFAULT_METHODS));
+      }
+      DiscoveryStrategy strategy = METHODS.get(name);
+      if (strategy == null) {
+        throw new BadInputException("--methods: unknown method '" + raw + "'; expected some of "
+            + String.join(",", DEFAULT_METHODS));
+      }
+      if (!names.add(name)) {
+        throw new BadInputException("--methods: '" + name + "' is named twice");
+      }
+      strategies.add(strategy);
+    }
+    if (strategies.isEmpty()) {
+      throw new BadInputException("--methods: name at least one method");
+    }
+    return strategies;
+  }
+
+  private RedirectConsent redirectConsent() {
+    return switch (redirects.toLowerCase(Locale.ROOT)) {
+      case "same-domain" -> RedirectConsent.SAME_DOMAIN;
+      case "allow" -> RedirectConsent.ALLOW_ALL;
+      case "deny" -> RedirectConsent.DENY_ALL;
+      default -> throw new BadInputException(
+          "--redirects: expected same-domain, allow or deny, not '" + redirects + "'");
+    };
+  }
+
+  private UntrustedCertificateHandler certificateHandler() {
+    return switch (untrusted.toLowerCase(Locale.ROOT)) {
+      case "skip" -> UntrustedCertificateHandler.SKIP;
+      case "abort" -> UntrustedCertificateHandler.ABORT;
+      case "accept" -> diagnosis -> TrustDecision.TRUST_ONCE;
+      default -> throw new BadInputException(
+          "--untrusted: expected skip, abort or accept, not '" + untrusted + "'");
+    };
+  }
+
+  private Optional<CredentialsProvider> credentials(Function<String, String> environment) {
+    if (user == null) {
+      if (password != null) {
+        throw new BadInputException("--password-env and --password-file need --user");
+      }
+      return Optional.empty();
+    }
+    if (password == null) {
+      throw new BadInputException("--user needs --password-env VAR or --password-file FILE");
+    }
+    String secret;
+    if (password.environmentVariable != null) {
+      secret = environment.apply(password.environmentVariable);
+      if (secret == null) {
+        throw new BadInputException("--password-env: the environment variable "
+            + password.environmentVariable + " is not set");
+      }
+    } else {
+      try {
+        List<String> lines = Files.readAllLines(password.file, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) {
+          throw new BadInputException("--password-file: " + password.file + " is empty");
+        }
+        secret = lines.get(0);
+      } catch (IOException e) {
+        throw new BadInputException("--password-file: cannot read " + password.file + ": " + e.getMessage(), e);
+      }
+    }
+    try {
+      return Optional.of(CredentialsProvider.always(Credentials.basic(user, secret)));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--user: " + e.getMessage(), e);
+    }
+  }
+
+  private RoutingSocketFactory routingSocketFactory() {
+    RoutingSocketFactory factory = new RoutingSocketFactory();
+    for (String route : routes) {
+      int equals = route.indexOf('=');
+      if (equals < 0) {
+        throw new BadInputException("--route: expected ADDRESS:PORT=ADDRESS:PORT, not '" + route + "'");
+      }
+      InetSocketAddress from = socketAddress(route.substring(0, equals), route);
+      InetSocketAddress to = socketAddress(route.substring(equals + 1), route);
+      try {
+        factory.route(from.getAddress(), from.getPort(), to);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--route: " + e.getMessage(), e);
+      }
+    }
+    return factory;
+  }
+
+  private static InetSocketAddress socketAddress(String text, String route) {
+    int colon = text.lastIndexOf(':');
+    String host = colon < 0 ? "" : text.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    if (host.isEmpty() || !host.matches("[0-9A-Fa-f:.]+")) {
+      throw new BadInputException("--route: '" + text + "' in '" + route + "' is not IP-ADDRESS:PORT");
+    }
+    try {
+      int port = Integer.parseInt(text.substring(colon + 1));
+      return new InetSocketAddress(InetAddress.getByName(host), port);
+    } catch (NumberFormatException | UnknownHostException e) {
+      throw new BadInputException("--route: '" + text + "' in '" + route + "' is not IP-ADDRESS:PORT", e);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--route: '" + text + "' in '" + route + "': " + e.getMessage(), e);
+    }
+  }
+}
