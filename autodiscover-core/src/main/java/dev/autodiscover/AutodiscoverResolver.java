@@ -55,6 +55,11 @@ import okhttp3.OkHttpClient;
  * }</pre>
  */
 public final class AutodiscoverResolver {
+  /** Resolvers built without an HTTP client of their own share this one's pool and dispatcher. */
+  private static final class DefaultHttpClient {
+    static final OkHttpClient INSTANCE = new OkHttpClient();
+  }
+
   private final Builder settings;
   private final ResolverConfig config;
   private final Executor executor;
@@ -66,7 +71,7 @@ public final class AutodiscoverResolver {
     CertificateInspector inspector =
         new CertificateInspector(trust, CertificateNameValidator.strict(), builder.clock);
     Transport transport = new Transport(
-        builder.httpClient != null ? builder.httpClient : new OkHttpClient(),
+        builder.httpClient != null ? builder.httpClient : DefaultHttpClient.INSTANCE,
         dns,
         builder.socketFactory,
         inspector,

@@ -39,6 +39,8 @@ import okhttp3.ResponseBody;
  */
 final class CandidateExchange {
   private static final MediaType XML = MediaType.get(PoxRequest.CONTENT_TYPE);
+  /** A server that presents a different untrusted certificate on every connection is asked about twice at most. */
+  private static final int MAX_CERTIFICATE_RETRIES = 2;
 
   private final ResolverConfig config;
   private final BiFunction<DiscoveryMethod, String, AttemptTimer> begin;
@@ -64,6 +66,7 @@ final class CandidateExchange {
   Answer post(URI url, DiscoveryMethod method, String emailAddress) {
     AttemptTimer attempt = begin.apply(method, url.toString());
     Credentials sent = null;
+    int certificateRetries = 0;
     byte[] body = PoxRequest.body(emailAddress);
     while (true) {
       Request.Builder request = new Request.Builder()
@@ -111,6 +114,12 @@ final class CandidateExchange {
           return new Answer.Failed();
         }
         CertificateDiagnosis diagnosis = failure.certificate().get();
+        if (certificateRetries == MAX_CERTIFICATE_RETRIES) {
+          attempt.rejected(diagnosis, diagnosis.summary()
+              + "; the server presented yet another untrusted certificate, so this candidate is skipped");
+          return new Answer.Failed();
+        }
+        certificateRetries++;
         TrustDecision decision = decide(diagnosis);
         switch (decision) {
           case TRUST_ONCE -> {

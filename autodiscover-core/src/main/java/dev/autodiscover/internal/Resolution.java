@@ -169,13 +169,13 @@ public final class Resolution {
           "not followed: more than " + ResolverConfig.MAX_REDIRECTS + " redirects");
       return Optional.of(redirectLimit());
     }
-    redirectCount++;
     boolean within = DomainRules.withinDomain(to.getHost(), current.domain());
     RedirectDecision decision = config.redirectConsent()
         .decide(new RedirectRequest(type, current.address(), from, to, within));
     boolean allowed = decision == RedirectDecision.ALLOW;
     record(new Redirect(type, from, to.toString(), allowed));
     if (allowed) {
+      redirectCount++;
       return Optional.empty();
     }
     begin(method, to.toString()).finish(AttemptOutcome.REDIRECT_DENIED,

@@ -130,6 +130,8 @@ public final class DnsjavaClient implements DnsClient {
             addresses.add(InetAddress.getByAddress(hostname, aaaa.getAddress().getAddress()));
           }
         }
+      } catch (NoSuchNameException e) {
+        throw e;
       } catch (UnknownHostException e) {
         failure = failure == null ? e : failure;
       }
