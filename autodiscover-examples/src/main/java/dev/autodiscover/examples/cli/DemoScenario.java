@@ -5,6 +5,8 @@ import dev.autodiscover.testkit.PoxResponses;
 import dev.autodiscover.testkit.TestCertificateAuthority;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import okhttp3.tls.HeldCertificate;
 
 /**
  * One story the demo plays on loopback: the hosts and records it sets up, and the address it
@@ -25,30 +27,15 @@ record DemoScenario(String name, String title, String email, Consumer<FixtureNet
             "autodiscover.contoso.test answers; the root domain has no web server",
             "alice@contoso.test",
             network -> network.httpsHost("autodiscover.contoso.test").respondWithPox(settings("alice@contoso.test"))),
-        new DemoScenario("root-certificate-www-only",
+        brokenRootSite("root-certificate-www-only",
             "https://contoso.test serves a certificate for www.contoso.test only",
-            "alice@contoso.test",
-            network -> {
-              TestCertificateAuthority ca = network.certificateAuthority();
-              network.httpsHost("contoso.test", ca.issue("www.contoso.test")).serveWebSite();
-              network.httpsHost("autodiscover.contoso.test").respondWithPox(settings("alice@contoso.test"));
-            }),
-        new DemoScenario("expired-root-certificate",
+            ca -> ca.issue("www.contoso.test")),
+        brokenRootSite("expired-root-certificate",
             "https://contoso.test serves an expired certificate",
-            "alice@contoso.test",
-            network -> {
-              TestCertificateAuthority ca = network.certificateAuthority();
-              network.httpsHost("contoso.test", ca.issueExpired("contoso.test")).serveWebSite();
-              network.httpsHost("autodiscover.contoso.test").respondWithPox(settings("alice@contoso.test"));
-            }),
-        new DemoScenario("wildcard-root-certificate",
+            ca -> ca.issueExpired("contoso.test")),
+        brokenRootSite("wildcard-root-certificate",
             "https://contoso.test serves *.contoso.test, which never covers contoso.test itself",
-            "alice@contoso.test",
-            network -> {
-              TestCertificateAuthority ca = network.certificateAuthority();
-              network.httpsHost("contoso.test", ca.issueWildcard("contoso.test")).serveWebSite();
-              network.httpsHost("autodiscover.contoso.test").respondWithPox(settings("alice@contoso.test"));
-            }),
+            ca -> ca.issueWildcard("contoso.test")),
         new DemoScenario("srv-record-fix",
             "autodiscover.contoso.test has the wrong certificate; an SRV record points to mail.contoso.test",
             "alice@contoso.test",
@@ -71,6 +58,15 @@ record DemoScenario(String name, String title, String email, Consumer<FixtureNet
             "fabrikam.test publishes no Autodiscover at all",
             "bob@fabrikam.test",
             network -> { }));
+  }
+
+  /** The root domain's web site has a bad certificate; autodiscover.contoso.test works. */
+  private static DemoScenario brokenRootSite(
+      String name, String title, Function<TestCertificateAuthority, HeldCertificate> certificate) {
+    return new DemoScenario(name, title, "alice@contoso.test", network -> {
+      network.httpsHost("contoso.test", certificate.apply(network.certificateAuthority())).serveWebSite();
+      network.httpsHost("autodiscover.contoso.test").respondWithPox(settings("alice@contoso.test"));
+    });
   }
 
   private static String settings(String email) {
