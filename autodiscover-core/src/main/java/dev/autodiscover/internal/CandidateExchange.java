@@ -113,7 +113,7 @@ final class CandidateExchange {
           attempt.finish(failure.outcome(), failure.detail());
           return new Answer.Failed();
         }
-        CertificateDiagnosis diagnosis = failure.certificate().get();
+        CertificateDiagnosis diagnosis = failure.certificate().get().atPort(port(url));
         if (certificateRetries == MAX_CERTIFICATE_RETRIES) {
           attempt.rejected(diagnosis, diagnosis.summary()
               + "; the server presented yet another untrusted certificate, so this candidate is skipped");
@@ -193,6 +193,10 @@ final class CandidateExchange {
       ExtendedTrust once = (host, sha256) -> trustedOnce.contains(key(host, sha256));
       extendedClient = config.transport().extendedBy(once);
     }
+  }
+
+  private static int port(URI url) {
+    return url.getPort() == -1 ? 443 : url.getPort();
   }
 
   private static String key(String host, String sha256) {

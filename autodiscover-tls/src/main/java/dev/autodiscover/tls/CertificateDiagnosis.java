@@ -72,4 +72,13 @@ public record CertificateDiagnosis(
   public String summary() {
     return CertificateMessages.summary(this);
   }
+
+  /**
+   * Returns this diagnosis with the port the client asked for, when the connection went elsewhere
+   * (through a proxy or a test's routing socket) and the handshake saw another port.
+   */
+  public CertificateDiagnosis atPort(int port) {
+    return new CertificateDiagnosis(
+        host, port, problems, subject, issuer, dnsNames, ipAddresses, notBefore, notAfter, sha256, chain);
+  }
 }
