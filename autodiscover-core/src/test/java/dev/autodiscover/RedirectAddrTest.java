@@ -102,6 +102,22 @@ class RedirectAddrTest {
   }
 
   @Test
+  void redirectAddrToSomethingThatIsNotAnAddressIsInvalidAndTheResolutionGoesOn() {
+    network.httpsHost("autodiscover.contoso.test").respondWithPox(PoxResponses.redirectAddr("alice"));
+
+    AutodiscoverResult result = Loopback.resolver(network).build().resolve("alice@contoso.test");
+
+    assertThat(result.error()).as(result.describe())
+        .hasValueSatisfying(error -> assertThat(error.code()).isEqualTo(ErrorCode.NO_ENDPOINT));
+    assertThat(result.attempts()).as(result.describe())
+        .extracting(Attempt::url, Attempt::outcome)
+        .contains(tuple(CONTOSO_URL, AttemptOutcome.INVALID_REDIRECT));
+    assertThat(result.attempts()).extracting(Attempt::method).as(result.describe())
+        .endsWith(DiscoveryMethod.HTTP_REDIRECT, DiscoveryMethod.SRV);
+    assertThat(result.redirects()).isEmpty();
+  }
+
+  @Test
   void redirectAddrToTheSameAddressIsInvalidAndTheResolutionGoesOn() {
     network.httpsHost("autodiscover.contoso.test").respondWithPox(PoxResponses.redirectAddr("Alice@Contoso.test"));
     network.httpsHost("mail.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));

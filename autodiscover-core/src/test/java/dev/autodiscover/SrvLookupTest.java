@@ -125,6 +125,40 @@ class SrvLookupTest {
   }
 
   @Test
+  void consentIsNotAskedAndSrvNotLookedUpWhileAHigherCandidateAnswers() {
+    network.host("autodiscover.contoso.test").https().http().start()
+        .respondWithPox(Loopback.settings("alice@contoso.test"));
+    network.httpsHost("mail.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+    network.dns().addSrv(SRV_NAME, 0, 0, 443, "mail.contoso.test");
+    RecordingConsent consent = new RecordingConsent(RedirectConsent.ALLOW_ALL);
+
+    AutodiscoverResult result = Loopback.resolver(network).redirectConsent(consent).build()
+        .resolve("alice@contoso.test");
+
+    assertThat(result.endpoint().map(Endpoint::method)).as(result.describe())
+        .contains(DiscoveryMethod.PREFIXED_HOST);
+    assertThat(consent.asked()).isEmpty();
+    assertThat(network.dns().queries()).extracting(DnsQuery::type).doesNotContain("SRV");
+  }
+
+  @Test
+  void srvTargetAlreadyTriedAsTheAutodiscoverHostIsNotTriedAgain() {
+    FixtureHost prefixed = network.httpsHost("autodiscover.contoso.test").respond(500, "down", "text/plain");
+    network.dns().addSrv(SRV_NAME, 0, 0, 443, "autodiscover.contoso.test");
+
+    AutodiscoverResult result = Loopback.resolver(network).build().resolve("alice@contoso.test");
+
+    assertThat(result.error()).as(result.describe())
+        .hasValueSatisfying(error -> assertThat(error.code()).isEqualTo(ErrorCode.NO_ENDPOINT));
+    assertThat(result.attempts()).as(result.describe()).last().satisfies(attempt -> {
+      assertThat(attempt.method()).isEqualTo(DiscoveryMethod.SRV);
+      assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.INVALID_REDIRECT);
+      assertThat(attempt.detail()).contains("already tried");
+    });
+    assertThat(prefixed.requests()).hasSize(1);
+  }
+
+  @Test
   void srvTargetsAreTriedInPriorityOrder() {
     network.httpsHost("mail0.contoso.test").respondWithPox(PoxResponses.error("500", "Mailbox not here"));
     network.httpsHost("mail10.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
