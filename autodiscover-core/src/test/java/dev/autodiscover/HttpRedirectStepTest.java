@@ -8,6 +8,8 @@ import dev.autodiscover.testkit.FixtureHost;
 import dev.autodiscover.testkit.FixtureNetwork;
 import dev.autodiscover.testkit.ReceivedRequest;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -152,6 +154,20 @@ class HttpRedirectStepTest {
     assertThat(challenges).isEmpty();
     assertThat(plain.requests()).singleElement()
         .satisfies(get -> assertThat(get.hasHeader("Authorization")).isFalse());
+  }
+
+  @Test
+  void plainHttpStepMeasuresItsTimeOnTheResolversClock() {
+    network.httpHost("autodiscover.contoso.test").redirect(302, MAIL_URL);
+    network.httpsHost("mail.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+    Clock anHourBehind = Clock.offset(Clock.systemUTC(), Duration.ofHours(-1));
+
+    AutodiscoverResult result = Loopback.resolver(network).clock(anHourBehind).build()
+        .resolve("alice@contoso.test");
+
+    assertThat(attemptAt(result, HTTP_URL).outcome()).as(result.describe()).isEqualTo(AttemptOutcome.REDIRECTED);
+    assertThat(result.endpoint()).as(result.describe())
+        .contains(new Endpoint(URI.create(MAIL_URL), DiscoveryMethod.HTTP_REDIRECT));
   }
 
   @Test
