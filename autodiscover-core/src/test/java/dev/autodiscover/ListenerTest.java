@@ -75,6 +75,20 @@ class ListenerTest {
   }
 
   @Test
+  void addressWithSpacesAndUpperCaseIsHeardAndReportedAsOneAddress() {
+    network.httpsHost("autodiscover.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+
+    AutodiscoverResult result = Loopback.resolver(network).listener(listener).build()
+        .resolve("  Alice@Contoso.TEST ");
+
+    assertThat(result.resolved()).as(result.describe()).isTrue();
+    assertThat(result.email()).isEqualTo("Alice@Contoso.TEST");
+    assertThat(result.finalEmail()).isEqualToIgnoringCase(result.email());
+    assertThat(result.describe()).as("no redirectAddr happened").doesNotContain(" as ");
+    assertHeardExactly(result);
+  }
+
+  @Test
   void resolveAsyncCompletesWithTheSameStory() throws Exception {
     eventfulNetwork();
     AutodiscoverResolver resolver = Loopback.resolver(network).listener(listener).build();
