@@ -46,7 +46,8 @@ class CertificateDecisionTest {
   private static HeldCertificate legacyRedirectingToSelfSignedServer(FixtureNetwork network) {
     HeldCertificate certificate = TestCertificateAuthority.selfSigned("new.contoso.test");
     network.httpsHost("autodiscover.contoso.test").respondWithPox(PoxResponses.redirectUrl(NEW_URL));
-    network.httpsHost("new.contoso.test", certificate).respondWithPox(Loopback.settings("alice@contoso.test"));
+    network.httpsHost("new.contoso.test", certificate)
+        .respondWithPox(Loopback.settings("alice@contoso.test"));
     return certificate;
   }
 
@@ -76,7 +77,8 @@ class CertificateDecisionTest {
 
   @Test
   void trustOnceAcceptsTheCertificateForThisResolution() {
-    AutodiscoverResult result = Loopback.resolver(network).untrustedCertificateHandler(answering(TrustDecision.TRUST_ONCE))
+    AutodiscoverResult result = Loopback.resolver(network)
+        .untrustedCertificateHandler(answering(TrustDecision.TRUST_ONCE))
         .build().resolve("alice@contoso.test");
 
     assertThat(result.endpoint()).as(result.describe())
@@ -132,12 +134,14 @@ class CertificateDecisionTest {
   @Test
   void pinCoversOnlyTheCertificateThatWasTrusted() {
     PinStore pins = PinStore.inMemory();
-    Loopback.resolver(network).pinStore(pins).untrustedCertificateHandler(answering(TrustDecision.TRUST_ALWAYS))
+    Loopback.resolver(network).pinStore(pins)
+        .untrustedCertificateHandler(answering(TrustDecision.TRUST_ALWAYS))
         .build().resolve("alice@contoso.test");
 
     try (FixtureNetwork renewed = FixtureNetwork.start()) {
       HeldCertificate another = legacyRedirectingToSelfSignedServer(renewed);
-      AutodiscoverResult result = Loopback.resolver(renewed).pinStore(pins).build().resolve("alice@contoso.test");
+      AutodiscoverResult result = Loopback.resolver(renewed).pinStore(pins).build()
+          .resolve("alice@contoso.test");
 
       assertThat(result.resolved()).as(result.describe()).isFalse();
       assertThat(result.attempts()).filteredOn(attempt -> attempt.url().equals(NEW_URL)).singleElement()
@@ -148,10 +152,12 @@ class CertificateDecisionTest {
 
   @Test
   void abortStopsTheResolutionAndNoLaterCandidateIsTried() {
-    FixtureHost mail = network.httpsHost("mail.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+    FixtureHost mail = network.httpsHost("mail.contoso.test")
+        .respondWithPox(Loopback.settings("alice@contoso.test"));
     network.dns().addSrv("_autodiscover._tcp.contoso.test", 0, 0, 443, "mail.contoso.test");
 
-    AutodiscoverResult result = Loopback.resolver(network).untrustedCertificateHandler(answering(TrustDecision.ABORT))
+    AutodiscoverResult result = Loopback.resolver(network)
+        .untrustedCertificateHandler(answering(TrustDecision.ABORT))
         .build().resolve("alice@contoso.test");
 
     assertThat(result.error()).as(result.describe())

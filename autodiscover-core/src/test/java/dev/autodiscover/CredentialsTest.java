@@ -86,7 +86,8 @@ class CredentialsTest {
     FixtureHost host = network.httpsHost("autodiscover.contoso.test")
         .requireAuth("Basic", ALICE.authorization(), Loopback.settings("alice@contoso.test"));
 
-    AutodiscoverResult result = Loopback.resolver(network).credentials(CredentialsProvider.always(wrong)).build()
+    AutodiscoverResult result = Loopback.resolver(network)
+        .credentials(CredentialsProvider.always(wrong)).build()
         .resolve("alice@contoso.test");
 
     assertThat(result.resolved()).as(result.describe()).isFalse();
@@ -126,7 +127,8 @@ class CredentialsTest {
     FixtureHost host = network.httpsHost("autodiscover.contoso.test")
         .requireAuth("Bearer", token.authorization(), Loopback.settings("alice@contoso.test"));
 
-    AutodiscoverResult result = Loopback.resolver(network).credentials(CredentialsProvider.always(token)).build()
+    AutodiscoverResult result = Loopback.resolver(network)
+        .credentials(CredentialsProvider.always(token)).build()
         .resolve("alice@contoso.test");
 
     assertThat(result.resolved()).as(result.describe()).isTrue();
@@ -136,7 +138,8 @@ class CredentialsTest {
 
   @Test
   void credentialsAreNeverSentToAHostWhoseCertificateWasRejected() {
-    FixtureHost root = network.httpsHost("contoso.test", network.certificateAuthority().issue("www.contoso.test"))
+    FixtureHost root = network.httpsHost("contoso.test",
+        network.certificateAuthority().issue("www.contoso.test"))
         .requireAuth("Basic", ALICE.authorization(), Loopback.settings("alice@contoso.test"));
     FixtureHost prefixed = network.httpsHost("autodiscover.contoso.test")
         .requireAuth("Basic", ALICE.authorization(), Loopback.settings("alice@contoso.test"));

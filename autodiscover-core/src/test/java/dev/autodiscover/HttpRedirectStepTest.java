@@ -41,7 +41,8 @@ class HttpRedirectStepTest {
   @ValueSource(ints = {301, 302, 303, 307, 308})
   void httpsRedirectFromThePlainHttpHostIsPostedToAfterConsent(int status) {
     FixtureHost plain = network.httpHost("autodiscover.contoso.test").redirect(status, MAIL_URL);
-    FixtureHost mail = network.httpsHost("mail.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+    FixtureHost mail = network.httpsHost("mail.contoso.test")
+        .respondWithPox(Loopback.settings("alice@contoso.test"));
     RecordingConsent consent = new RecordingConsent(RedirectConsent.SAME_DOMAIN);
 
     AutodiscoverResult result = Loopback.resolver(network).redirectConsent(consent).build()
@@ -52,7 +53,8 @@ class HttpRedirectStepTest {
     assertThat(result.attempts()).as(result.describe())
         .extracting(Attempt::method, Attempt::url, Attempt::outcome)
         .containsExactly(
-            tuple(DiscoveryMethod.A_RECORD, Loopback.autodiscoverUrl("contoso.test"), AttemptOutcome.DNS_FAILED),
+            tuple(DiscoveryMethod.A_RECORD, Loopback.autodiscoverUrl("contoso.test"),
+                AttemptOutcome.DNS_FAILED),
             tuple(DiscoveryMethod.PREFIXED_HOST, Loopback.autodiscoverUrl("autodiscover.contoso.test"),
                 AttemptOutcome.CONNECT_FAILED),
             tuple(DiscoveryMethod.HTTP_REDIRECT, HTTP_URL, AttemptOutcome.REDIRECTED),
@@ -122,7 +124,8 @@ class HttpRedirectStepTest {
     FixtureHost mail = network.httpsHost("mail.contoso.test")
         .requireAuth("Basic", ALICE.authorization(), Loopback.settings("alice@contoso.test"));
 
-    AutodiscoverResult result = Loopback.resolver(network).credentials(CredentialsProvider.always(ALICE)).build()
+    AutodiscoverResult result = Loopback.resolver(network)
+        .credentials(CredentialsProvider.always(ALICE)).build()
         .resolve("alice@contoso.test");
 
     assertThat(result.resolved()).as(result.describe()).isTrue();
@@ -165,7 +168,8 @@ class HttpRedirectStepTest {
     AutodiscoverResult result = Loopback.resolver(network).clock(anHourBehind).build()
         .resolve("alice@contoso.test");
 
-    assertThat(attemptAt(result, HTTP_URL).outcome()).as(result.describe()).isEqualTo(AttemptOutcome.REDIRECTED);
+    assertThat(attemptAt(result, HTTP_URL).outcome())
+        .as(result.describe()).isEqualTo(AttemptOutcome.REDIRECTED);
     assertThat(result.endpoint()).as(result.describe())
         .contains(new Endpoint(URI.create(MAIL_URL), DiscoveryMethod.HTTP_REDIRECT));
   }

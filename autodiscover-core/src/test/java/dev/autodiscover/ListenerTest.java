@@ -41,7 +41,8 @@ class ListenerTest {
    */
   private void eventfulNetwork() {
     network.httpsHost("contoso.test", network.certificateAuthority().issue("www.contoso.test"));
-    network.httpsHost("autodiscover.contoso.test").respondWithPox(PoxResponses.redirectAddr("alice@fabrikam.test"));
+    network.httpsHost("autodiscover.contoso.test")
+        .respondWithPox(PoxResponses.redirectAddr("alice@fabrikam.test"));
     network.httpsHost("autodiscover.fabrikam.test")
         .respondWithPox(PoxResponses.redirectUrl(Loopback.autodiscoverUrl("mail.fabrikam.test")));
     network.httpsHost("mail.fabrikam.test").respondWithPox(Loopback.settings("alice@fabrikam.test"));
@@ -51,7 +52,8 @@ class ListenerTest {
   void listenerHearsEveryAttemptAndRedirectInOrder() {
     eventfulNetwork();
 
-    AutodiscoverResult result = Loopback.resolver(network).listener(listener).build().resolve("alice@contoso.test");
+    AutodiscoverResult result = Loopback.resolver(network).listener(listener).build()
+        .resolve("alice@contoso.test");
 
     assertThat(result.resolved()).as(result.describe()).isTrue();
     assertThat(result.attempts()).as(result.describe()).extracting(Attempt::outcome).containsExactly(
@@ -67,7 +69,8 @@ class ListenerTest {
 
   @Test
   void listenerHearsAFailedResolutionToo() {
-    AutodiscoverResult result = Loopback.resolver(network).listener(listener).build().resolve("alice@contoso.test");
+    AutodiscoverResult result = Loopback.resolver(network).listener(listener).build()
+        .resolve("alice@contoso.test");
 
     assertThat(result.resolved()).as(result.describe()).isFalse();
     assertThat(result.attempts()).as(result.describe()).hasSize(4);
@@ -123,7 +126,8 @@ class ListenerTest {
   void builderRejectsBadInputNamingTheParameter() {
     AutodiscoverResolver.Builder builder = AutodiscoverResolver.builder();
 
-    assertThatThrownBy(() -> builder.timeout(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("timeout");
+    assertThatThrownBy(() -> builder.timeout(null))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("timeout");
     assertThatThrownBy(() -> builder.timeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout");
     assertThatThrownBy(() -> builder.requestTimeout(Duration.ofSeconds(-1)))
@@ -140,8 +144,10 @@ class ListenerTest {
         .isInstanceOf(NullPointerException.class).hasMessageContaining("credentials");
     assertThatThrownBy(() -> builder.strategies(List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strategies");
-    assertThatThrownBy(() -> builder.strategies(Strategies.prefixedHost(), Strategies.srv(), Strategies.prefixedHost()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strategies").hasMessageContaining("PREFIXED_HOST");
+    assertThatThrownBy(() -> builder.strategies(Strategies.prefixedHost(), Strategies.srv(),
+        Strategies.prefixedHost()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("strategies").hasMessageContaining("PREFIXED_HOST");
     assertThatThrownBy(() -> builder.strategies(Strategies.srv(), Strategies.srv(443, 8443)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SRV");
     assertThatThrownBy(() -> builder.addStrategy(Strategies.aRecord()))
@@ -174,7 +180,8 @@ class ListenerTest {
             assertThat(started.url()).isEqualTo(attempt.url());
           });
       assertThat(attemptEvents.get(2 * i + 1)).as("event %d for %s", 2 * i + 1, attempt)
-          .isInstanceOfSatisfying(AttemptFinished.class, finished -> assertThat(finished.attempt()).isEqualTo(attempt));
+          .isInstanceOfSatisfying(AttemptFinished.class,
+          finished -> assertThat(finished.attempt()).isEqualTo(attempt));
     }
     assertThat(listener.events(Redirected.class)).extracting(Redirected::redirect)
         .as(result.describe()).containsExactlyElementsOf(result.redirects());

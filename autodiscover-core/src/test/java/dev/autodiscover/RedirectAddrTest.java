@@ -30,7 +30,8 @@ class RedirectAddrTest {
 
   @Test
   void redirectAddrRestartsTheResolutionForTheNewAddressWithoutAskingConsent() {
-    network.httpsHost("autodiscover.contoso.test").respondWithPox(PoxResponses.redirectAddr("alice@fabrikam.test"));
+    network.httpsHost("autodiscover.contoso.test")
+        .respondWithPox(PoxResponses.redirectAddr("alice@fabrikam.test"));
     FixtureHost fabrikam = network.httpsHost("autodiscover.fabrikam.test")
         .respondWithPox(Loopback.settings("alice@fabrikam.test"));
     RecordingConsent consent = new RecordingConsent(RedirectConsent.DENY_ALL);
@@ -80,9 +81,12 @@ class RedirectAddrTest {
 
   @Test
   void redirectAddrBackToAnAddressAlreadyResolvedIsALoop() {
-    network.httpsHost("autodiscover.contoso.test").respondWithPox(PoxResponses.redirectAddr("alice@fabrikam.test"));
-    network.httpsHost("autodiscover.fabrikam.test").respondWithPox(PoxResponses.redirectAddr("alice@contoso.test"));
-    FixtureHost mail = network.httpsHost("mail.fabrikam.test").respondWithPox(Loopback.settings("alice@fabrikam.test"));
+    network.httpsHost("autodiscover.contoso.test")
+        .respondWithPox(PoxResponses.redirectAddr("alice@fabrikam.test"));
+    network.httpsHost("autodiscover.fabrikam.test")
+        .respondWithPox(PoxResponses.redirectAddr("alice@contoso.test"));
+    FixtureHost mail = network.httpsHost("mail.fabrikam.test")
+        .respondWithPox(Loopback.settings("alice@fabrikam.test"));
     network.dns().addSrv("_autodiscover._tcp.fabrikam.test", 0, 0, 443, "mail.fabrikam.test");
 
     AutodiscoverResult result = Loopback.resolver(network).build().resolve("alice@contoso.test");
@@ -119,7 +123,8 @@ class RedirectAddrTest {
 
   @Test
   void redirectAddrToTheSameAddressIsInvalidAndTheResolutionGoesOn() {
-    network.httpsHost("autodiscover.contoso.test").respondWithPox(PoxResponses.redirectAddr("Alice@Contoso.test"));
+    network.httpsHost("autodiscover.contoso.test")
+        .respondWithPox(PoxResponses.redirectAddr("Alice@Contoso.test"));
     network.httpsHost("mail.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
     network.dns().addSrv("_autodiscover._tcp.contoso.test", 0, 0, 443, "mail.contoso.test");
 

@@ -38,7 +38,8 @@ class RedirectUrlTest {
   @Test
   void redirectUrlInsideTheDomainIsFollowedAndKeepsTheOriginsMethod() {
     network.httpsHost("autodiscover.contoso.test").respondWithPox(PoxResponses.redirectUrl(MAIL_URL));
-    FixtureHost mail = network.httpsHost("mail.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+    FixtureHost mail = network.httpsHost("mail.contoso.test")
+        .respondWithPox(Loopback.settings("alice@contoso.test"));
     RecordingConsent consent = new RecordingConsent(RedirectConsent.DENY_ALL);
 
     AutodiscoverResult result = Loopback.resolver(network).redirectConsent(consent).build()
@@ -49,7 +50,8 @@ class RedirectUrlTest {
     assertThat(result.attempts()).as(result.describe())
         .extracting(Attempt::method, Attempt::url, Attempt::outcome)
         .containsExactly(
-            tuple(DiscoveryMethod.A_RECORD, Loopback.autodiscoverUrl("contoso.test"), AttemptOutcome.DNS_FAILED),
+            tuple(DiscoveryMethod.A_RECORD, Loopback.autodiscoverUrl("contoso.test"),
+                AttemptOutcome.DNS_FAILED),
             tuple(DiscoveryMethod.PREFIXED_HOST, PREFIXED_URL, AttemptOutcome.REDIRECTED),
             tuple(DiscoveryMethod.PREFIXED_HOST, MAIL_URL, AttemptOutcome.SUCCESS));
     assertThat(result.redirects()).as(result.describe())
@@ -81,7 +83,8 @@ class RedirectUrlTest {
   @ValueSource(ints = {301, 302, 307, 308})
   void httpRedirectOnThePostIsFollowedLikeARedirectUrl(int status) {
     network.httpsHost("autodiscover.contoso.test").redirect(status, MAIL_URL);
-    FixtureHost mail = network.httpsHost("mail.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+    FixtureHost mail = network.httpsHost("mail.contoso.test")
+        .respondWithPox(Loopback.settings("alice@contoso.test"));
 
     AutodiscoverResult result = Loopback.resolver(network).build().resolve("alice@contoso.test");
 
@@ -117,12 +120,14 @@ class RedirectUrlTest {
 
   @Test
   void moreThanTenRedirectsEndTheResolution() {
-    FixtureHost host = network.httpsHost("autodiscover.contoso.test").respondWithPox(PoxResponses.redirectUrl(hop(1)));
+    FixtureHost host = network.httpsHost("autodiscover.contoso.test")
+        .respondWithPox(PoxResponses.redirectUrl(hop(1)));
     for (int i = 1; i <= 14; i++) {
       host.wireMock().stubFor(post(urlPathEqualTo("/hop/" + i + "/autodiscover/autodiscover.xml"))
           .willReturn(okXml(PoxResponses.redirectUrl(hop(i + 1)))));
     }
-    FixtureHost mail = network.httpsHost("mail.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+    FixtureHost mail = network.httpsHost("mail.contoso.test")
+        .respondWithPox(Loopback.settings("alice@contoso.test"));
     network.dns().addSrv("_autodiscover._tcp.contoso.test", 0, 0, 443, "mail.contoso.test");
 
     AutodiscoverResult result = Loopback.resolver(network).build().resolve("alice@contoso.test");
@@ -146,7 +151,8 @@ class RedirectUrlTest {
 
   @Test
   void redirectUrlBackToAUrlAlreadyTriedIsInvalid() {
-    FixtureHost prefixed = network.httpsHost("autodiscover.contoso.test").respondWithPox(PoxResponses.redirectUrl(MAIL_URL));
+    FixtureHost prefixed = network.httpsHost("autodiscover.contoso.test")
+        .respondWithPox(PoxResponses.redirectUrl(MAIL_URL));
     network.httpsHost("mail.contoso.test").respondWithPox(PoxResponses.redirectUrl(PREFIXED_URL));
 
     AutodiscoverResult result = Loopback.resolver(network).build().resolve("alice@contoso.test");

@@ -31,14 +31,16 @@ class SrvLookupTest {
 
   /** {@code autodiscover.contoso.test} answers with a certificate that lacks its name. */
   private void autodiscoverHostWithWrongCertificate() {
-    network.httpsHost("autodiscover.contoso.test", network.certificateAuthority().issue("legacy.contoso.test"))
+    network.httpsHost("autodiscover.contoso.test",
+        network.certificateAuthority().issue("legacy.contoso.test"))
         .respondWithPox(Loopback.settings("alice@contoso.test"));
   }
 
   @Test
   void srvRecordToANameOnTheCertificateIsFollowedWithConsent() {
     autodiscoverHostWithWrongCertificate();
-    FixtureHost mail = network.httpsHost("mail.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+    FixtureHost mail = network.httpsHost("mail.contoso.test")
+        .respondWithPox(Loopback.settings("alice@contoso.test"));
     network.dns().addSrv(SRV_NAME, 0, 0, 443, "mail.contoso.test");
     RecordingConsent consent = new RecordingConsent(RedirectConsent.SAME_DOMAIN);
 
@@ -67,7 +69,8 @@ class SrvLookupTest {
   @Test
   void srvRecordRefusedByTheHostApplicationIsNotFollowed() {
     autodiscoverHostWithWrongCertificate();
-    FixtureHost mail = network.httpsHost("mail.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+    FixtureHost mail = network.httpsHost("mail.contoso.test")
+        .respondWithPox(Loopback.settings("alice@contoso.test"));
     network.dns().addSrv(SRV_NAME, 0, 0, 443, "mail.contoso.test");
 
     AutodiscoverResult result = Loopback.resolver(network).redirectConsent(RedirectConsent.DENY_ALL).build()
@@ -219,7 +222,8 @@ class SrvLookupTest {
 
   @Test
   void srvTargetOnAnotherPortIsIgnoredByDefault() {
-    FixtureHost mail = network.httpsHost("mail.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+    FixtureHost mail = network.httpsHost("mail.contoso.test")
+        .respondWithPox(Loopback.settings("alice@contoso.test"));
     network.route("mail.contoso.test", 8443, mail.httpsPort());
     network.dns().addSrv(SRV_NAME, 0, 0, 8443, "mail.contoso.test");
 
@@ -238,7 +242,8 @@ class SrvLookupTest {
 
   @Test
   void srvTargetOnAnAllowedPortIsUsedWithThatPort() {
-    FixtureHost mail = network.httpsHost("mail.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+    FixtureHost mail = network.httpsHost("mail.contoso.test")
+        .respondWithPox(Loopback.settings("alice@contoso.test"));
     network.route("mail.contoso.test", 8443, mail.httpsPort());
     network.dns().addSrv(SRV_NAME, 0, 0, 8443, "mail.contoso.test");
     String url = Loopback.autodiscoverUrl("mail.contoso.test:8443");
@@ -265,10 +270,12 @@ class SrvLookupTest {
     assertThat(result.attempts()).as(result.describe())
         .extracting(Attempt::method, Attempt::url, Attempt::outcome)
         .containsExactly(
-            tuple(DiscoveryMethod.A_RECORD, Loopback.autodiscoverUrl("contoso.test"), AttemptOutcome.DNS_FAILED),
+            tuple(DiscoveryMethod.A_RECORD, Loopback.autodiscoverUrl("contoso.test"),
+                AttemptOutcome.DNS_FAILED),
             tuple(DiscoveryMethod.PREFIXED_HOST, Loopback.autodiscoverUrl("autodiscover.contoso.test"),
                 AttemptOutcome.DNS_FAILED),
-            tuple(DiscoveryMethod.HTTP_REDIRECT, "http://autodiscover.contoso.test/autodiscover/autodiscover.xml",
+            tuple(DiscoveryMethod.HTTP_REDIRECT,
+                "http://autodiscover.contoso.test/autodiscover/autodiscover.xml",
                 AttemptOutcome.DNS_FAILED),
             tuple(DiscoveryMethod.SRV, SRV_NAME, AttemptOutcome.DNS_FAILED));
     assertThat(result.redirects()).isEmpty();
