@@ -60,7 +60,7 @@ public record AutodiscoverResult(
       Endpoint found = endpoint.get();
       text.append("Autodiscover for ").append(email).append(" found ").append(found.url())
           .append(" (").append(found.method()).append(')');
-      if (!finalEmail.equals(email)) {
+      if (!finalEmail.equalsIgnoreCase(email)) {
         text.append(" as ").append(finalEmail);
       }
     } else {

@@ -28,4 +28,9 @@ final class Loopback {
   static String settings(String email) {
     return PoxResponses.settings("Alice", email, EWS_URL);
   }
+
+  /** The Autodiscover URL on {@code authority} ({@code host} or {@code host:port}). */
+  static String autodiscoverUrl(String authority) {
+    return "https://" + authority + "/autodiscover/autodiscover.xml";
+  }
 }

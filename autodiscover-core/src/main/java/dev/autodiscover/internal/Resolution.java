@@ -57,7 +57,7 @@ public final class Resolution {
 
   /** Runs the resolution to its end. */
   public AutodiscoverResult run() {
-    config.listener().resolutionStarted(new ResolutionStarted(String.valueOf(requested), config.clock().instant()));
+    config.listener().resolutionStarted(new ResolutionStarted(requested.strip(), config.clock().instant()));
     EmailAddress.Parsed parsed = EmailAddress.parse(requested);
     if (parsed.email().isEmpty()) {
       return finish(null, null, new ResolutionError(ErrorCode.INVALID_EMAIL, parsed.problem()));

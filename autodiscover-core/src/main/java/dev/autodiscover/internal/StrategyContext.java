@@ -4,6 +4,7 @@ import dev.autodiscover.DiscoveryMethod;
 import dev.autodiscover.spi.DiscoveryContext;
 import dev.autodiscover.spi.DnsClient;
 import dev.autodiscover.spi.PendingAttempt;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -53,6 +54,12 @@ final class StrategyContext implements DiscoveryContext {
   @Override
   public Instant deadline() {
     return deadline;
+  }
+
+  @Override
+  public Duration remaining() {
+    Duration left = Duration.between(config.clock().instant(), deadline);
+    return left.isNegative() ? Duration.ZERO : left;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.autodiscover.spi;
 
 import dev.autodiscover.DiscoveryMethod;
+import java.time.Duration;
 import java.time.Instant;
 import okhttp3.OkHttpClient;
 
@@ -26,8 +27,17 @@ public interface DiscoveryContext {
    */
   OkHttpClient httpClient();
 
-  /** Returns when the whole resolution must end. */
+  /** Returns when the whole resolution must end, on the resolver's clock. */
   Instant deadline();
+
+  /**
+   * Returns how long the whole resolution may still run, measured on the resolver's clock; zero
+   * when the time is up. Strategies bound their own lookups by it.
+   */
+  default Duration remaining() {
+    Duration left = Duration.between(Instant.now(), deadline());
+    return left.isNegative() ? Duration.ZERO : left;
+  }
 
   /**
    * Starts an attempt for a step that is not a candidate POST (a DNS lookup, the plain-HTTP GET)

@@ -11,7 +11,6 @@ import dev.autodiscover.spi.PendingAttempt;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +39,7 @@ public final class HttpRedirectStrategy implements DiscoveryStrategy {
     PendingAttempt attempt = context.begin(method(), url);
     Request request = new Request.Builder().url(url).get().build();
     Call call = context.httpClient().newCall(request);
-    Duration left = Duration.between(Instant.now(), context.deadline());
-    long millis = Math.max(1, Math.min(left.toMillis(), MAX_WAIT.toMillis()));
+    long millis = Math.max(1, Math.min(context.remaining().toMillis(), MAX_WAIT.toMillis()));
     call.timeout().timeout(millis, TimeUnit.MILLISECONDS);
     try (Response response = call.execute()) {
       int status = response.code();
