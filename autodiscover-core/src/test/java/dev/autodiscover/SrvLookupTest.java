@@ -221,6 +221,33 @@ class SrvLookupTest {
   }
 
   @Test
+  void srvTargetDotBesideRealTargetsIsIgnored() {
+    network.httpsHost("mail.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+    network.dns().addSrv(SRV_NAME, 0, 0, 0, ".");
+    network.dns().addSrv(SRV_NAME, 10, 0, 443, "mail.contoso.test");
+
+    AutodiscoverResult result = Loopback.resolver(network).build().resolve("alice@contoso.test");
+
+    assertThat(result.endpoint()).as(result.describe())
+        .contains(new Endpoint(URI.create(MAIL_URL), DiscoveryMethod.SRV));
+  }
+
+  @Test
+  void refusedSrvTargetsDoNotCountTowardTheRedirectLimit() {
+    for (int i = 0; i < 12; i++) {
+      network.dns().addSrv(SRV_NAME, 0, 0, 443, "mail" + i + ".fabrikam.test");
+    }
+    network.httpsHost("mail.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+    network.dns().addSrv(SRV_NAME, 1, 0, 443, "mail.contoso.test");
+
+    AutodiscoverResult result = Loopback.resolver(network).build().resolve("alice@contoso.test");
+
+    assertThat(result.endpoint()).as(result.describe())
+        .contains(new Endpoint(URI.create(MAIL_URL), DiscoveryMethod.SRV));
+    assertThat(result.redirects()).filteredOn(redirect -> !redirect.allowed()).hasSize(12);
+  }
+
+  @Test
   void srvTargetOnAnotherPortIsIgnoredByDefault() {
     FixtureHost mail = network.httpsHost("mail.contoso.test")
         .respondWithPox(Loopback.settings("alice@contoso.test"));

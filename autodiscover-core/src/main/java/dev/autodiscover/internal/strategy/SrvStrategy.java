@@ -62,11 +62,13 @@ public final class SrvStrategy implements DiscoveryStrategy {
       lookup.finish(AttemptOutcome.DNS_FAILED, "no SRV record " + name);
       return List.of();
     }
-    if (records.stream().anyMatch(SrvRecord::noService)) {
+    // RFC 2782: a single record with the target "." says the service is decidedly not offered.
+    if (records.size() == 1 && records.get(0).noService()) {
       lookup.finish(AttemptOutcome.DNS_FAILED, "SRV target '.' says Autodiscover is not offered at " + context.domain());
       return List.of();
     }
-    List<SrvRecord> ordered = SrvOrder.order(records, random);
+    List<SrvRecord> ordered =
+        SrvOrder.order(records.stream().filter(record -> !record.noService()).toList(), random);
     List<Candidate> candidates = new ArrayList<>();
     List<String> refused = new ArrayList<>();
     for (SrvRecord record : ordered) {
