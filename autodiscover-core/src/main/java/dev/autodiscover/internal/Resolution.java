@@ -86,7 +86,7 @@ public final class Resolution {
   /** Tries every strategy for the current address. */
   private Step resolveCurrent() {
     Set<String> triedUrls = new HashSet<>();
-    StrategyContext context = new StrategyContext(current, config, exchange::client, deadline, this::begin);
+    StrategyContext context = new StrategyContext(current, config, exchange::client, deadline, this::remaining, this::begin);
     for (DiscoveryStrategy strategy : config.strategies()) {
       if (timeUp()) {
         return timeout();

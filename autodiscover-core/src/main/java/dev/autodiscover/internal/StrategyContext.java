@@ -16,6 +16,7 @@ final class StrategyContext implements DiscoveryContext {
   private final ResolverConfig config;
   private final Supplier<OkHttpClient> client;
   private final Instant deadline;
+  private final Supplier<Duration> remaining;
   private final BiFunction<DiscoveryMethod, String, AttemptTimer> begin;
 
   StrategyContext(
@@ -23,11 +24,13 @@ final class StrategyContext implements DiscoveryContext {
       ResolverConfig config,
       Supplier<OkHttpClient> client,
       Instant deadline,
+      Supplier<Duration> remaining,
       BiFunction<DiscoveryMethod, String, AttemptTimer> begin) {
     this.email = email;
     this.config = config;
     this.client = client;
     this.deadline = deadline;
+    this.remaining = remaining;
     this.begin = begin;
   }
 
@@ -58,8 +61,7 @@ final class StrategyContext implements DiscoveryContext {
 
   @Override
   public Duration remaining() {
-    Duration left = Duration.between(config.clock().instant(), deadline);
-    return left.isNegative() ? Duration.ZERO : left;
+    return remaining.get();
   }
 
   @Override

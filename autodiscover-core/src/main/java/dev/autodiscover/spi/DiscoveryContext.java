@@ -34,10 +34,7 @@ public interface DiscoveryContext {
    * Returns how long the whole resolution may still run, measured on the resolver's clock; zero
    * when the time is up. Strategies bound their own lookups by it.
    */
-  default Duration remaining() {
-    Duration left = Duration.between(Instant.now(), deadline());
-    return left.isNegative() ? Duration.ZERO : left;
-  }
+  Duration remaining();
 
   /**
    * Starts an attempt for a step that is not a candidate POST (a DNS lookup, the plain-HTTP GET)
