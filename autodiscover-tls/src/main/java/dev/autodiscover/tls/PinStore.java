@@ -1,5 +1,7 @@
 package dev.autodiscover.tls;
 
+import java.nio.file.Path;
+
 /**
  * Remembers the certificates a host application chose to trust always, by host and the SHA-256 of
  * the leaf certificate.
@@ -18,5 +20,21 @@ public interface PinStore {
   /** Returns a new, empty store held in memory. */
   static PinStore inMemory() {
     return new InMemoryPinStore();
+  }
+
+  /**
+   * Returns a store kept in {@code file}, one pin a line ({@code host sha256}, {@code #} comments
+   * allowed), read now and rewritten atomically on each new pin. A file that does not exist yet is
+   * an empty store; it is created on the first pin.
+   *
+   * <pre>{@code
+   * PinStore pins = PinStore.file(Path.of(System.getProperty("user.home"), ".autodiscover", "pins"));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException naming the file and the line number when a line is not a pin
+   * @throws java.io.UncheckedIOException when the file exists but cannot be read
+   */
+  static PinStore file(Path file) {
+    return new FilePinStore(file);
   }
 }
