@@ -1,8 +1,14 @@
 package dev.autodiscover;
 
+import dev.autodiscover.tls.CertificateDiagnosis;
+import dev.autodiscover.tls.Remediation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything one resolution found and did: the endpoint and settings when it succeeded, the error
@@ -53,7 +59,27 @@ public record AutodiscoverResult(
     return endpoint.orElseThrow(() -> new AutodiscoverException(this));
   }
 
-  /** Returns a few lines for people: the verdict, then one line per attempt and redirect. */
+  /**
+   * Returns what an administrator should change so that the certificates rejected in this
+   * resolution are accepted: the {@link Remediation} advice for each {@link
+   * AttemptOutcome#CERTIFICATE_REJECTED} attempt, in the order of the attempts, each sentence once.
+   * Empty when no certificate was rejected.
+   */
+  public List<String> remediation() {
+    List<String> domains = domains();
+    Set<String> advice = new LinkedHashSet<>();
+    for (Attempt attempt : attempts) {
+      if (attempt.outcome() != AttemptOutcome.CERTIFICATE_REJECTED || attempt.certificate().isEmpty()) {
+        continue;
+      }
+      CertificateDiagnosis diagnosis = attempt.certificate().get();
+      String method = attempt.method().name();
+      advice.addAll(Remediation.advice(diagnosis, method, domainOf(diagnosis.host(), domains)));
+    }
+    return List.copyOf(advice);
+  }
+
+  /** Returns a few lines for people: the verdict, one line per attempt and redirect, then what to change. */
   public String describe() {
     StringBuilder text = new StringBuilder();
     if (resolved()) {
@@ -72,6 +98,44 @@ public record AutodiscoverResult(
     for (Redirect redirect : redirects) {
       text.append(System.lineSeparator()).append("  redirect ").append(redirect);
     }
+    List<String> changes = remediation();
+    if (!changes.isEmpty()) {
+      text.append(System.lineSeparator()).append("What to change:");
+      for (String change : changes) {
+        text.append(System.lineSeparator()).append("  - ").append(change);
+      }
+    }
     return text.toString();
+  }
+
+  /** Returns the mail domains this resolution derived candidates for: the address's, then each redirectAddr's. */
+  private List<String> domains() {
+    List<String> domains = new ArrayList<>();
+    domains.add(domain(email));
+    for (Redirect redirect : redirects) {
+      if (redirect.type() == RedirectType.REDIRECT_ADDR && redirect.allowed()) {
+        domains.add(domain(redirect.to()));
+      }
+    }
+    return domains;
+  }
+
+  /**
+   * Returns the domain whose root or autodiscover host is {@code host}; the address's own domain
+   * when {@code host} is neither (a host a redirect led to).
+   */
+  private static String domainOf(String host, List<String> domains) {
+    String name = (host.endsWith(".") ? host.substring(0, host.length() - 1) : host).toLowerCase(Locale.ROOT);
+    for (String domain : domains) {
+      if (name.equals(domain) || name.equals("autodiscover." + domain)) {
+        return domain;
+      }
+    }
+    return domains.get(0);
+  }
+
+  private static String domain(String address) {
+    String trimmed = address.strip();
+    return trimmed.substring(trimmed.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
   }
 }
