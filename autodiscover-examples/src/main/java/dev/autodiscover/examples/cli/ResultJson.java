@@ -59,6 +59,8 @@ final class ResultJson {
       node.put("to", redirect.to());
       node.put("allowed", redirect.allowed());
     }
+    ArrayNode remediation = json.putArray("remediation");
+    result.remediation().forEach(remediation::add);
     if (result.error().isPresent()) {
       ObjectNode error = json.putObject("error");
       error.put("code", result.error().get().code().name());

@@ -89,6 +89,8 @@ class ResolveCommandTest {
     assertThat(success.get("certificate").isNull()).isTrue();
     assertThat(json.get("redirects")).isEmpty();
     assertThat(json.get("error").isNull()).isTrue();
+    assertThat(json.get("remediation")).singleElement().extracting(JsonNode::asText).asString()
+        .contains("contoso.test").contains("www.contoso.test");
   }
 
   @Test
