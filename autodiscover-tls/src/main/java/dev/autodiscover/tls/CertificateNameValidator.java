@@ -262,7 +262,7 @@ public final class CertificateNameValidator {
   }
 
   /** Lowercases ASCII letters only, whatever the default locale. */
-  private static String lowerAscii(String text) {
+  static String lowerAscii(String text) {
     char[] chars = text.toCharArray();
     for (int i = 0; i < chars.length; i++) {
       if (chars[i] >= 'A' && chars[i] <= 'Z') {
