@@ -5,9 +5,11 @@ import java.security.cert.X509Certificate;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Decides whether a certificate's subjectAltName entries cover a host, following RFC 9525.
@@ -86,6 +88,31 @@ public final class CertificateNameValidator {
     }
     boolean matched = presented.stream().anyMatch(NameCheck.Presented::matched);
     return new NameCheck(host, matched, presented);
+  }
+
+  /**
+   * Returns the finer causes of a mismatch, in {@link CertificateProblem} order: none when the
+   * check matched.
+   */
+  static Set<CertificateProblem> causes(NameCheck check) {
+    Set<CertificateProblem> causes = EnumSet.noneOf(CertificateProblem.class);
+    if (check.matched()) {
+      return causes;
+    }
+    if (check.presented().isEmpty()) {
+      causes.add(CertificateProblem.NO_SUBJECT_ALT_NAME);
+    }
+    for (NameCheck.Presented name : check.presented()) {
+      if (name.reason().equals(WILDCARD_APEX)) {
+        causes.add(CertificateProblem.WILDCARD_NOT_COVERING_APEX);
+      } else if (name.reason().startsWith(WILDCARD_PUBLIC_SUFFIX)) {
+        causes.add(CertificateProblem.WILDCARD_OVER_PUBLIC_SUFFIX);
+      }
+    }
+    if (Reference.parse(check.host()).ip != null) {
+      causes.add(CertificateProblem.IP_NOT_IN_SAN);
+    }
+    return causes;
   }
 
   static final String WILDCARD_APEX = "a wildcard never covers the domain itself";

@@ -171,6 +171,23 @@ class CertificateNameValidatorTest {
   }
 
   @Test
+  void finerCausesNameWhyNothingMatched() {
+    assertThat(CertificateNameValidator.causes(names.check(List.of(), List.of(), "contoso.test")))
+        .containsExactly(CertificateProblem.NO_SUBJECT_ALT_NAME);
+    assertThat(CertificateNameValidator.causes(
+        names.check(List.of("*.contoso.test"), List.of(), "contoso.test")))
+        .containsExactly(CertificateProblem.WILDCARD_NOT_COVERING_APEX);
+    assertThat(CertificateNameValidator.causes(
+        names.check(List.of("*.co.uk"), List.of(), "contoso.co.uk")))
+        .containsExactly(CertificateProblem.WILDCARD_OVER_PUBLIC_SUFFIX);
+    assertThat(CertificateNameValidator.causes(
+        names.check(List.of("192.0.2.1"), List.of("192.0.2.2"), "192.0.2.1")))
+        .containsExactly(CertificateProblem.IP_NOT_IN_SAN);
+    assertThat(CertificateNameValidator.causes(
+        names.check(List.of("*.contoso.test"), List.of(), "mail.contoso.test"))).isEmpty();
+  }
+
+  @Test
   void overlongNamesNeverMatch() {
     String label64 = "a".repeat(64);
     assertThat(reason(label64 + ".test", label64 + ".test"))
