@@ -23,7 +23,7 @@ import java.util.Set;
  *       exactly one non-empty label, never the domain itself. An entry with a partial wildcard
  *       ({@code f*o}, {@code *bar}, {@code xn--*}) or a wildcard in another label is ignored; the
  *       other entries still count. A wildcard never covers a public suffix ({@code *.com}, {@code
- *       *.co.uk}, {@code *.github.io}), as the Public Suffix List bundled in {@link PublicSuffixes}
+ *       *.co.uk}, {@code *.github.io}), as the Public Suffix List bundled with this module
  *       says.
  *   <li>A non-ASCII host is compared in its A-label form ({@link IDN#toASCII}), but only when that
  *       conversion maps nothing: a host whose non-ASCII characters change under NFKC or case
@@ -36,7 +36,7 @@ import java.util.Set;
  *       different hosts, such a host is refused. Ask for the A-label ({@code xn--strae-oqa.de})
  *       to check a certificate for it.
  *   <li>An IPv4 or IPv6 literal host (brackets allowed) matches only an iPAddress entry with the
- *       same octets ({@link IpLiterals}), never a DNS entry, and is never looked up.
+ *       same octets, never a DNS entry, and is never looked up.
  * </ul>
  *
  * <p>Thread-safe and immutable.
