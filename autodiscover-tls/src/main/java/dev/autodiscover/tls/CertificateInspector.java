@@ -23,12 +23,22 @@ import org.slf4j.LoggerFactory;
  * Checks a server's certificate chain for a host and reports every problem at once, in this order:
  * {@link CertificateProblem#NAME_MISMATCH}, {@link CertificateProblem#EXPIRED} or {@link
  * CertificateProblem#NOT_YET_VALID}, {@link CertificateProblem#SELF_SIGNED}, {@link
- * CertificateProblem#UNTRUSTED_ISSUER}.
+ * CertificateProblem#UNTRUSTED_ISSUER}; then the finer causes of those, {@link
+ * CertificateProblem#NO_SUBJECT_ALT_NAME}, {@link CertificateProblem#WILDCARD_NOT_COVERING_APEX},
+ * {@link CertificateProblem#WILDCARD_OVER_PUBLIC_SUFFIX}, {@link CertificateProblem#IP_NOT_IN_SAN}
+ * and {@link CertificateProblem#INCOMPLETE_CHAIN}.
  *
  * <p>The issuer is judged at a moment inside the leaf's validity, so an expired certificate from a
  * trusted authority reports only {@code EXPIRED}. A leaf that is itself one of the trusted
  * certificates is trusted; a self-signed leaf reports {@code SELF_SIGNED} and not also {@code
  * UNTRUSTED_ISSUER}. Revocation is not checked.
+ *
+ * <p>{@code INCOMPLETE_CHAIN} joins {@code UNTRUSTED_ISSUER} when the leaf's issuer name is the
+ * subject of no other certificate the server presented and of no trusted certificate: the
+ * certificate that signed the leaf was not sent and is not known here. A server that sends its leaf
+ * without the intermediate it was issued by looks like this; so does a leaf issued directly by an
+ * unknown authority and sent alone, which cannot be told apart from outside. When the issuer was
+ * presented or is a trusted name (with another key), only {@code UNTRUSTED_ISSUER} is reported.
  *
  * <p>Immutable and thread-safe.
  *
@@ -81,7 +91,8 @@ public final class CertificateInspector {
     Instant notAfter = leaf.getNotAfter().toInstant();
 
     List<CertificateProblem> problems = new ArrayList<>();
-    if (!names.matches(leaf, host)) {
+    NameCheck nameCheck = names.check(leaf, host);
+    if (!nameCheck.matched()) {
       problems.add(CertificateProblem.NAME_MISMATCH);
     }
     boolean expired = now.isAfter(notAfter);
@@ -91,6 +102,7 @@ public final class CertificateInspector {
     } else if (notYetValid) {
       problems.add(CertificateProblem.NOT_YET_VALID);
     }
+    boolean incomplete = false;
     if (!trust.anchors().contains(leaf)) {
       if (isSelfSigned(leaf)) {
         problems.add(CertificateProblem.SELF_SIGNED);
@@ -98,8 +110,13 @@ public final class CertificateInspector {
         Instant validMoment = expired || notYetValid ? earliestValidMoment(leaf) : now;
         if (!chainsToAnchor(presented, validMoment)) {
           problems.add(CertificateProblem.UNTRUSTED_ISSUER);
+          incomplete = issuerUnknown(presented);
         }
       }
+    }
+    problems.addAll(CertificateNameValidator.causes(nameCheck));
+    if (incomplete) {
+      problems.add(CertificateProblem.INCOMPLETE_CHAIN);
     }
 
     CertificateDiagnosis diagnosis = new CertificateDiagnosis(
@@ -138,6 +155,22 @@ public final class CertificateInspector {
     } catch (GeneralSecurityException e) {
       return false; // Same name, another key: issued by a namesake authority.
     }
+  }
+
+  /** Returns whether the leaf's issuer is neither among the presented certificates nor trusted. */
+  private boolean issuerUnknown(List<X509Certificate> chain) {
+    X500Principal issuer = chain.get(0).getIssuerX500Principal();
+    for (X509Certificate certificate : chain.subList(1, chain.size())) {
+      if (certificate.getSubjectX500Principal().equals(issuer)) {
+        return false;
+      }
+    }
+    for (X509Certificate anchor : trust.anchors()) {
+      if (anchor.getSubjectX500Principal().equals(issuer)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Instant earliestValidMoment(X509Certificate leaf) {

@@ -2,7 +2,6 @@ package dev.autodiscover.tls;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.StringJoiner;
 
 /** Writes the lines a person reads about a certificate diagnosis. */
@@ -45,6 +44,16 @@ final class CertificateMessages {
       case NOT_YET_VALID -> "valid from " + diagnosis.notBefore();
       case SELF_SIGNED -> "signed by its own key, and not added to the trusted certificates";
       case UNTRUSTED_ISSUER -> "issued by " + diagnosis.issuer() + ", which leads to no trusted authority";
+      case NO_SUBJECT_ALT_NAME -> "the certificate must list " + diagnosis.host()
+          + " as a subjectAltName";
+      case WILDCARD_NOT_COVERING_APEX -> "a wildcard never covers " + stripDot(diagnosis.host())
+          + " itself; the certificate must list it by name";
+      case WILDCARD_OVER_PUBLIC_SUFFIX -> overPublicSuffix(diagnosis);
+      case IP_NOT_IN_SAN -> "an IP address is covered only by an iPAddress entry holding it; "
+          + "a DNS entry never covers it";
+      case INCOMPLETE_CHAIN -> "the server did not send the certificate of " + diagnosis.issuer()
+          + ", which no trusted certificate names either; the server should send its intermediate"
+          + " certificates";
     };
   }
 
@@ -54,14 +63,21 @@ final class CertificateMessages {
     if (names.isEmpty()) {
       return "it has no subjectAltName; the subject CN is never used";
     }
-    String covers = "it covers " + String.join(", ", names) + " only";
-    String apexWildcard = "*." + stripDot(diagnosis.host()).toLowerCase(Locale.ROOT);
-    for (String name : diagnosis.dnsNames()) {
-      if (stripDot(name).toLowerCase(Locale.ROOT).equals(apexWildcard)) {
-        return covers + "; a wildcard never covers " + stripDot(diagnosis.host()) + " itself";
+    return "it covers " + String.join(", ", names) + " only";
+  }
+
+  private static String overPublicSuffix(CertificateDiagnosis diagnosis) {
+    NameCheck check = CertificateNameValidator.strict()
+        .check(diagnosis.dnsNames(), diagnosis.ipAddresses(), diagnosis.host());
+    List<String> wildcards = new ArrayList<>();
+    for (NameCheck.Presented name : check.presented()) {
+      if (name.reason().startsWith(CertificateNameValidator.WILDCARD_PUBLIC_SUFFIX)) {
+        wildcards.add(name.value());
       }
     }
-    return covers;
+    return String.join(", ", wildcards)
+        + " stands over a public suffix, which no wildcard may cover; the certificate must list "
+        + stripDot(diagnosis.host()) + " by name";
   }
 
   private static String stripDot(String name) {

@@ -1,23 +1,43 @@
 package dev.autodiscover.tls;
 
 import java.net.IDN;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Decides whether a certificate's subjectAltName entries cover a host, following RFC 9525.
  *
- * <p>Only subjectAltName entries are identities; the subject CN is never used. A DNS entry matches
- * by ASCII case-insensitive comparison, one trailing dot ignored on either side; a wildcard is
- * accepted only as the whole left-most label, covers exactly one label, never the domain itself,
- * and needs at least two labels after it ({@code *.com} covers nothing). A non-ASCII host is
- * compared in its A-label form. An IPv4 or IPv6 literal host (brackets allowed) matches only an
- * iPAddress entry with the same bytes, never a DNS entry.
+ * <ul>
+ *   <li>Only subjectAltName entries are identities; the subject CN is never used.
+ *   <li>A DNS entry matches by ASCII case-insensitive comparison (never Unicode case folding), one
+ *       trailing dot ignored on either side. A name with an empty label, a character other than
+ *       letters, digits and hyphens, a label over 63 or a name over 253 characters never matches.
+ *   <li>A wildcard is accepted only as the whole left-most label ({@code *.contoso.com}) and covers
+ *       exactly one non-empty label, never the domain itself. An entry with a partial wildcard
+ *       ({@code f*o}, {@code *bar}, {@code xn--*}) or a wildcard in another label is ignored; the
+ *       other entries still count. A wildcard never covers a public suffix ({@code *.com}, {@code
+ *       *.co.uk}, {@code *.github.io}), as the Public Suffix List bundled with this module
+ *       says.
+ *   <li>A non-ASCII host is compared in its A-label form ({@link IDN#toASCII}), but only when that
+ *       conversion maps nothing: a host whose non-ASCII characters change under NFKC or case
+ *       mapping (KELVIN SIGN U+212A, fullwidth letters and dots, upper-case letters such as {@code
+ *       Ü}) never matches, since IDNA2008 disallows those characters and mapping them silently
+ *       would turn the name into another. The same goes for the IDNA2008 deviation characters:
+ *       IDNA2008 keeps {@code ß} and final sigma {@code ς} as letters of their own ({@code
+ *       straße.de} is {@code xn--strae-oqa.de}) where IDNA2003, and with it {@code java.net.IDN},
+ *       maps them to {@code ss} and {@code σ}, and drops ZWJ and ZWNJ; as the two standards name
+ *       different hosts, such a host is refused. Ask for the A-label ({@code xn--strae-oqa.de})
+ *       to check a certificate for it.
+ *   <li>An IPv4 or IPv6 literal host (brackets allowed) matches only an iPAddress entry with the
+ *       same octets, never a DNS entry, and is never looked up.
+ * </ul>
  *
  * <p>Thread-safe and immutable.
  *
@@ -70,6 +90,34 @@ public final class CertificateNameValidator {
     return new NameCheck(host, matched, presented);
   }
 
+  /**
+   * Returns the finer causes of a mismatch, in {@link CertificateProblem} order: none when the
+   * check matched.
+   */
+  static Set<CertificateProblem> causes(NameCheck check) {
+    Set<CertificateProblem> causes = EnumSet.noneOf(CertificateProblem.class);
+    if (check.matched()) {
+      return causes;
+    }
+    if (check.presented().isEmpty()) {
+      causes.add(CertificateProblem.NO_SUBJECT_ALT_NAME);
+    }
+    for (NameCheck.Presented name : check.presented()) {
+      if (name.reason().equals(WILDCARD_APEX)) {
+        causes.add(CertificateProblem.WILDCARD_NOT_COVERING_APEX);
+      } else if (name.reason().startsWith(WILDCARD_PUBLIC_SUFFIX)) {
+        causes.add(CertificateProblem.WILDCARD_OVER_PUBLIC_SUFFIX);
+      }
+    }
+    if (Reference.parse(check.host()).ip != null) {
+      causes.add(CertificateProblem.IP_NOT_IN_SAN);
+    }
+    return causes;
+  }
+
+  static final String WILDCARD_APEX = "a wildcard never covers the domain itself";
+  static final String WILDCARD_PUBLIC_SUFFIX = "a wildcard never covers a public suffix";
+
   private static NameCheck.Presented presented(NameCheck.Kind kind, String value, String refusal) {
     return new NameCheck.Presented(kind, value, refusal == null, refusal == null ? "matches" : refusal);
   }
@@ -82,7 +130,8 @@ public final class CertificateNameValidator {
     if (!isAscii(pattern)) {
       return "not an ASCII name (certificates hold A-labels)";
     }
-    String[] labels = labels(lowerAscii(stripTrailingDot(pattern)));
+    String name = lowerAscii(stripTrailingDot(pattern));
+    String[] labels = labels(name);
     if (labels == null) {
       return "has an empty label";
     }
@@ -98,6 +147,10 @@ public final class CertificateNameValidator {
         return "has characters not allowed in a host name";
       }
     }
+    String tooLong = refuseLength(name, labels);
+    if (tooLong != null) {
+      return tooLong;
+    }
     if (labels[0].equals("*")) {
       return refuseWildcard(labels, reference.labels);
     }
@@ -105,19 +158,23 @@ public final class CertificateNameValidator {
   }
 
   private static String refuseWildcard(String[] pattern, String[] host) {
-    if (pattern.length < 3) {
-      return "a wildcard needs at least two labels after it";
+    if (pattern.length < 2) {
+      return "a lone wildcard covers nothing";
     }
     if (host.length == pattern.length - 1
         && Arrays.equals(pattern, 1, pattern.length, host, 0, host.length)) {
-      return "a wildcard never covers the domain itself";
+      return WILDCARD_APEX;
     }
     if (host.length != pattern.length) {
       return host.length > pattern.length && endsWith(host, pattern)
           ? "a wildcard covers exactly one label"
           : "a different name";
     }
-    return endsWith(host, pattern) ? null : "a different name";
+    if (!endsWith(host, pattern)) {
+      return "a different name";
+    }
+    String base = String.join(".", Arrays.asList(pattern).subList(1, pattern.length));
+    return PublicSuffixes.isPublicSuffix(base) ? WILDCARD_PUBLIC_SUFFIX + " (" + base + ")" : null;
   }
 
   private static boolean endsWith(String[] host, String[] wildcardPattern) {
@@ -131,11 +188,24 @@ public final class CertificateNameValidator {
     if (reference.ip == null) {
       return "an IP address never covers a DNS name";
     }
-    byte[] presented = parseIp(address);
+    byte[] presented = IpLiterals.parse(address);
     if (presented == null) {
       return "not a valid IP address";
     }
     return Arrays.equals(presented, reference.ip) ? null : "a different address";
+  }
+
+  /** Returns why a name breaks the RFC 1035 length limits, or null. */
+  private static String refuseLength(String name, String[] labels) {
+    if (name.length() > 253) {
+      return "is longer than 253 characters";
+    }
+    for (String label : labels) {
+      if (label.length() > 63) {
+        return "has a label longer than 63 characters";
+      }
+    }
+    return null;
   }
 
   /** The host being checked: an IP address, a host name split into labels, or refused. */
@@ -151,10 +221,9 @@ public final class CertificateNameValidator {
     }
 
     static Reference parse(String host) {
-      String literal = host.startsWith("[") && host.endsWith("]")
-          ? host.substring(1, host.length() - 1)
-          : host;
-      byte[] ip = parseIp(literal);
+      boolean bracketed = host.startsWith("[") && host.endsWith("]");
+      String literal = bracketed ? host.substring(1, host.length() - 1) : host;
+      byte[] ip = bracketed && literal.indexOf(':') < 0 ? null : IpLiterals.parse(literal);
       if (ip != null) {
         return new Reference(ip, null, null);
       }
@@ -163,13 +232,21 @@ public final class CertificateNameValidator {
       }
       String ascii = host;
       if (!isAscii(host)) {
+        String refusal = refuseUnicode(host);
+        if (refusal != null) {
+          return refused(refusal);
+        }
         try {
           ascii = IDN.toASCII(host);
         } catch (IllegalArgumentException e) {
           return refused("the host cannot be converted to an ASCII name");
         }
+        if (!IDN.toUnicode(ascii).equals(lowerAscii(host))) {
+          return refused(MAPPED);
+        }
       }
-      String[] labels = labels(lowerAscii(stripTrailingDot(ascii)));
+      String name = lowerAscii(stripTrailingDot(ascii));
+      String[] labels = labels(name);
       if (labels == null) {
         return refused("the host is empty or has an empty label");
       }
@@ -177,6 +254,10 @@ public final class CertificateNameValidator {
         if (!isLdh(label)) {
           return refused("the host has characters not allowed in a host name");
         }
+      }
+      String tooLong = refuseLength(name, labels);
+      if (tooLong != null) {
+        return refused("the host " + tooLong);
       }
       if (labels[labels.length - 1].chars().allMatch(c -> c >= '0' && c <= '9')) {
         return refused("the host is neither a host name nor a valid IP address");
@@ -189,54 +270,30 @@ public final class CertificateNameValidator {
     }
   }
 
-  /** Parses an IPv4 dotted quad or an IPv6 literal without any lookup; null for anything else. */
-  static byte[] parseIp(String text) {
-    byte[] v4 = parseIpv4(text);
-    if (v4 != null || text.indexOf(':') < 0) {
-      return v4;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
-        return null; // Also refuses zone ids: a certificate never names one.
-      }
-    }
-    char first = text.charAt(0);
-    if (first != ':' && Character.digit(first, 16) < 0) {
-      return null; // InetAddress treats only these first characters as a literal, never a name.
-    }
-    try {
-      return InetAddress.getByName(text).getAddress();
-    } catch (UnknownHostException e) {
-      return null;
-    }
-  }
+  private static final String MAPPED = "the host has characters IDNA2008 disallows "
+      + "(they change under NFKC or case mapping); ask for its A-label instead";
 
-  private static byte[] parseIpv4(String text) {
-    String[] parts = text.split("\\.", -1);
-    if (parts.length != 4) {
-      return null;
+  /**
+   * Returns {@link #MAPPED} when a non-ASCII character of {@code host} changes under NFKC or case
+   * mapping, or null.
+   */
+  private static String refuseUnicode(String host) {
+    if (!Normalizer.normalize(host, Normalizer.Form.NFKC).equals(host)) {
+      return MAPPED;
     }
-    byte[] address = new byte[4];
-    for (int i = 0; i < 4; i++) {
-      String part = parts[i];
-      if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')) {
-        return null;
+    for (int i = 0; i < host.length(); ) {
+      int c = host.codePointAt(i);
+      i += Character.charCount(c);
+      if (c < 0x80) {
+        continue;
       }
-      int value = 0;
-      for (int j = 0; j < part.length(); j++) {
-        char c = part.charAt(j);
-        if (c < '0' || c > '9') {
-          return null;
-        }
-        value = value * 10 + (c - '0');
+      String character = new String(Character.toChars(c));
+      if (!character.toLowerCase(Locale.ROOT).equals(character)
+          || !character.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT).equals(character)) {
+        return MAPPED; // Upper case, or folds to other letters: ß to ss, ς to σ.
       }
-      if (value > 255) {
-        return null;
-      }
-      address[i] = (byte) value;
     }
-    return address;
+    return null;
   }
 
   /** Returns the labels of {@code name}, or null when it is empty or has an empty label. */
@@ -262,7 +319,7 @@ public final class CertificateNameValidator {
   }
 
   /** Lowercases ASCII letters only, whatever the default locale. */
-  private static String lowerAscii(String text) {
+  static String lowerAscii(String text) {
     char[] chars = text.toCharArray();
     for (int i = 0; i < chars.length; i++) {
       if (chars[i] >= 'A' && chars[i] <= 'Z') {

@@ -1,10 +1,15 @@
 package dev.autodiscover.tls;
 
 import static dev.autodiscover.tls.CertificateProblem.EXPIRED;
+import static dev.autodiscover.tls.CertificateProblem.INCOMPLETE_CHAIN;
+import static dev.autodiscover.tls.CertificateProblem.IP_NOT_IN_SAN;
 import static dev.autodiscover.tls.CertificateProblem.NAME_MISMATCH;
+import static dev.autodiscover.tls.CertificateProblem.NO_SUBJECT_ALT_NAME;
 import static dev.autodiscover.tls.CertificateProblem.NOT_YET_VALID;
 import static dev.autodiscover.tls.CertificateProblem.SELF_SIGNED;
 import static dev.autodiscover.tls.CertificateProblem.UNTRUSTED_ISSUER;
+import static dev.autodiscover.tls.CertificateProblem.WILDCARD_NOT_COVERING_APEX;
+import static dev.autodiscover.tls.CertificateProblem.WILDCARD_OVER_PUBLIC_SUFFIX;
 import static dev.autodiscover.tls.TestCertificates.NOW;
 import static dev.autodiscover.tls.TestCertificates.authority;
 import static dev.autodiscover.tls.TestCertificates.server;
@@ -56,11 +61,75 @@ class CertificateInspectorTest {
   }
 
   @Test
-  void missingIntermediateMeansUntrustedIssuer() {
+  void missingIntermediateIsUntrustedIssuerFromAnIncompleteChain() {
     HeldCertificate leaf = server(intermediate, "autodiscover.contoso.test");
 
     assertThat(diagnose("autodiscover.contoso.test", leaf).problems())
-        .containsExactly(UNTRUSTED_ISSUER);
+        .containsExactly(UNTRUSTED_ISSUER, INCOMPLETE_CHAIN);
+  }
+
+  @Test
+  void presentedChainToUnknownRootIsUntrustedButComplete() {
+    HeldCertificate unknownRoot = authority("Fabrikam Root");
+    HeldCertificate leaf = server(unknownRoot, "contoso.test");
+
+    CertificateDiagnosis diagnosis = inspector.diagnose(
+        List.of(leaf.certificate(), unknownRoot.certificate()), "contoso.test", 443);
+
+    assertThat(diagnosis.problems()).containsExactly(UNTRUSTED_ISSUER);
+  }
+
+  @Test
+  void issuerNamedLikeATrustedAuthorityButWithAnotherKeyIsUntrustedOnly() {
+    HeldCertificate namesake = authority("Contoso Test Root");
+    HeldCertificate leaf = server(namesake, "contoso.test");
+
+    assertThat(diagnose("contoso.test", leaf).problems()).containsExactly(UNTRUSTED_ISSUER);
+  }
+
+  @Test
+  void certificateWithoutSubjectAltNameSaysSo() {
+    HeldCertificate leaf = new HeldCertificate.Builder()
+        .commonName("contoso.test")
+        .signedBy(root)
+        .validityInterval(NOW.minus(Duration.ofDays(1)).toEpochMilli(),
+            NOW.plus(Duration.ofDays(1)).toEpochMilli())
+        .build();
+
+    assertThat(diagnose("contoso.test", leaf).problems())
+        .containsExactly(NAME_MISMATCH, NO_SUBJECT_ALT_NAME);
+  }
+
+  @Test
+  void wildcardForTheApexSaysSo() {
+    HeldCertificate leaf = server(root, "*.contoso.test");
+
+    assertThat(diagnose("contoso.test", leaf).problems())
+        .containsExactly(NAME_MISMATCH, WILDCARD_NOT_COVERING_APEX);
+  }
+
+  @Test
+  void wildcardOverPublicSuffixSaysSo() {
+    HeldCertificate leaf = server(root, "*.co.uk");
+
+    assertThat(diagnose("contoso.co.uk", leaf).problems())
+        .containsExactly(NAME_MISMATCH, WILDCARD_OVER_PUBLIC_SUFFIX);
+  }
+
+  @Test
+  void ipAddressHostNamedOnlyAsDnsNameSaysSo() {
+    HeldCertificate leaf = server(root, "contoso.test");
+
+    assertThat(diagnose("192.0.2.10", leaf).problems()).containsExactly(NAME_MISMATCH, IP_NOT_IN_SAN);
+  }
+
+  @Test
+  void finerCausesFollowEveryMainCode() {
+    HeldCertificate leaf = server(intermediate,
+        NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(10)), "*.contoso.test");
+
+    assertThat(diagnose("contoso.test", leaf).problems()).containsExactly(
+        NAME_MISMATCH, EXPIRED, UNTRUSTED_ISSUER, WILDCARD_NOT_COVERING_APEX, INCOMPLETE_CHAIN);
   }
 
   @Test
@@ -105,7 +174,9 @@ class CertificateInspectorTest {
   void certificateFromUnknownAuthorityIsUntrustedIssuer() {
     HeldCertificate leaf = server(authority("Fabrikam Root"), "contoso.test");
 
-    assertThat(diagnose("contoso.test", leaf).problems()).containsExactly(UNTRUSTED_ISSUER);
+    // Sent alone, a leaf from an unknown authority cannot be told from one missing its intermediate.
+    assertThat(diagnose("contoso.test", leaf).problems())
+        .containsExactly(UNTRUSTED_ISSUER, INCOMPLETE_CHAIN);
   }
 
   @Test
@@ -114,7 +185,7 @@ class CertificateInspectorTest {
         NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(10)), "www.contoso.test");
 
     assertThat(diagnose("contoso.test", leaf).problems())
-        .containsExactly(NAME_MISMATCH, EXPIRED, UNTRUSTED_ISSUER);
+        .containsExactly(NAME_MISMATCH, EXPIRED, UNTRUSTED_ISSUER, INCOMPLETE_CHAIN);
   }
 
   @Test

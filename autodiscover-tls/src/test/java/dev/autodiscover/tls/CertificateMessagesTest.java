@@ -42,7 +42,8 @@ class CertificateMessagesTest {
         .build();
 
     assertThat(diagnose(leaf, "contoso.test", 443).summary())
-        .contains("NAME_MISMATCH (it has no subjectAltName; the subject CN is never used)");
+        .contains("NAME_MISMATCH (it has no subjectAltName; the subject CN is never used)")
+        .contains("NO_SUBJECT_ALT_NAME (the certificate must list contoso.test as a subjectAltName)");
   }
 
   @Test
@@ -50,7 +51,8 @@ class CertificateMessagesTest {
     HeldCertificate leaf = server(root, "*.contoso.test");
 
     assertThat(diagnose(leaf, "contoso.test", 443).summary()).contains(
-        "NAME_MISMATCH (it covers *.contoso.test only; a wildcard never covers contoso.test itself)");
+        "NAME_MISMATCH (it covers *.contoso.test only), WILDCARD_NOT_COVERING_APEX (a wildcard "
+            + "never covers contoso.test itself; the certificate must list it by name)");
   }
 
   @Test
@@ -59,7 +61,29 @@ class CertificateMessagesTest {
 
     assertThat(diagnose(leaf, "mail.contoso.test", 8443).summary())
         .startsWith("certificate for mail.contoso.test:8443 is not valid: UNTRUSTED_ISSUER "
-            + "(issued by CN=Fabrikam Root, which leads to no trusted authority);");
+            + "(issued by CN=Fabrikam Root, which leads to no trusted authority), INCOMPLETE_CHAIN "
+            + "(the server did not send the certificate of CN=Fabrikam Root, which no trusted "
+            + "certificate names either; the server should send its intermediate certificates);");
+  }
+
+  @Test
+  void summaryNamesTheWildcardOverAPublicSuffix() {
+    HeldCertificate leaf = server(root, "*.co.uk");
+
+    assertThat(diagnose(leaf, "contoso.co.uk", 443).summary()).contains(
+        "NAME_MISMATCH (it covers *.co.uk only), WILDCARD_OVER_PUBLIC_SUFFIX (*.co.uk stands over "
+            + "a public suffix, which no wildcard may cover; the certificate must list "
+            + "contoso.co.uk by name)");
+  }
+
+  @Test
+  void summaryExplainsThatOnlyAnIpAddressEntryCoversAnIpAddress() {
+    HeldCertificate leaf = server(root, "contoso.test");
+
+    assertThat(diagnose(leaf, "2001:db8::1", 443).summary()).contains(
+        "certificate for [2001:db8::1] is not valid: NAME_MISMATCH (it covers contoso.test only), "
+            + "IP_NOT_IN_SAN (an IP address is covered only by an iPAddress entry holding it; "
+            + "a DNS entry never covers it)");
   }
 
   @Test

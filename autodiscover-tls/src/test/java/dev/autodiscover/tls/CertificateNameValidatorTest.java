@@ -48,7 +48,8 @@ class CertificateNameValidatorTest {
         row("www.contoso.test", "www contoso.test", false),
         row("www.contoso.test", "www_contoso.test", false),
         row("xn--bcher-kva.test", "bücher.test", true),
-        row("xn--bcher-kva.test", "BÜCHER.test", true),
+        // Ü is not ü: IDNA2008 disallows upper-case letters, and only ASCII case is ignored.
+        row("xn--bcher-kva.test", "BÜCHER.test", false),
         row("*.xn--bcher-kva.test", "shop.bücher.test", true),
         row("10.0.0.1", "10.0.0.1", true),
         row("10.0.0.1", "10.0.0.2", false),
@@ -138,7 +139,10 @@ class CertificateNameValidatorTest {
     assertThat(reason("*.contoso.test", "a.b.contoso.test"))
         .isEqualTo("a wildcard covers exactly one label");
     assertThat(reason("*.com", "contoso.com"))
-        .isEqualTo("a wildcard needs at least two labels after it");
+        .isEqualTo("a wildcard never covers a public suffix (com)");
+    assertThat(reason("*.co.uk", "contoso.co.uk"))
+        .isEqualTo("a wildcard never covers a public suffix (co.uk)");
+    assertThat(reason("*.co.uk", "contoso.test")).isEqualTo("a different name");
     assertThat(reason("f*o.contoso.test", "foo.contoso.test"))
         .isEqualTo("a wildcard is accepted only as the whole left-most label");
   }
@@ -152,6 +156,50 @@ class CertificateNameValidatorTest {
     assertThat(check.matched()).isFalse();
     assertThat(check.presented().get(0).reason())
         .isEqualTo("the host cannot be converted to an ASCII name");
+  }
+
+  @Test
+  void hostWhoseCharactersChangeUnderMappingIsRefusedNotMapped() {
+    assertThat(reason("kelvin.test", "\u212Aelvin.test")) // KELVIN SIGN, NFKC maps it to K.
+        .startsWith("the host has characters IDNA2008 disallows");
+    assertThat(reason("strasse.de", "straße.de")) // IDNA2003 maps ß to ss; IDNA2008 keeps it.
+        .startsWith("the host has characters IDNA2008 disallows");
+    assertThat(reason("contoso.test", "ｃｏｎｔｏｓｏ.test")) // Fullwidth letters.
+        .startsWith("the host has characters IDNA2008 disallows");
+    assertThat(reason("www.contoso.test", "www\u3002contoso.test")) // Ideographic full stop.
+        .startsWith("the host has characters IDNA2008 disallows");
+  }
+
+  @Test
+  void finerCausesNameWhyNothingMatched() {
+    assertThat(CertificateNameValidator.causes(names.check(List.of(), List.of(), "contoso.test")))
+        .containsExactly(CertificateProblem.NO_SUBJECT_ALT_NAME);
+    assertThat(CertificateNameValidator.causes(
+        names.check(List.of("*.contoso.test"), List.of(), "contoso.test")))
+        .containsExactly(CertificateProblem.WILDCARD_NOT_COVERING_APEX);
+    assertThat(CertificateNameValidator.causes(
+        names.check(List.of("*.co.uk"), List.of(), "contoso.co.uk")))
+        .containsExactly(CertificateProblem.WILDCARD_OVER_PUBLIC_SUFFIX);
+    assertThat(CertificateNameValidator.causes(
+        names.check(List.of("192.0.2.1"), List.of("192.0.2.2"), "192.0.2.1")))
+        .containsExactly(CertificateProblem.IP_NOT_IN_SAN);
+    assertThat(CertificateNameValidator.causes(
+        names.check(List.of("*.contoso.test"), List.of(), "mail.contoso.test"))).isEmpty();
+  }
+
+  @Test
+  void overlongNamesNeverMatch() {
+    String label64 = "a".repeat(64);
+    assertThat(reason(label64 + ".test", label64 + ".test"))
+        .isEqualTo("the host has a label longer than 63 characters");
+    String name253 = ("a".repeat(49) + ".").repeat(5) + "tst";
+    assertThat(name253).hasSize(253);
+    assertThat(reason(name253, name253.toUpperCase() + ".")).isEqualTo("matches");
+    String name254 = ("a".repeat(49) + ".").repeat(5) + "test";
+    assertThat(name254).hasSize(254);
+    assertThat(reason(name254, name254)).isEqualTo("the host is longer than 253 characters");
+    assertThat(reason("*." + label64 + ".test", "www." + label64 + ".test"))
+        .startsWith("the host has a label longer than 63");
   }
 
   private String reason(String dnsName, String host) {
