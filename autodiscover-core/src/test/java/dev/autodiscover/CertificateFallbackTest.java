@@ -41,7 +41,8 @@ class CertificateFallbackTest {
 
     assertFellBackToPrefixedHost(result);
     CertificateDiagnosis diagnosis = rejectedRoot(result);
-    assertThat(diagnosis.problems()).as(result.describe()).containsExactly(CertificateProblem.NAME_MISMATCH);
+    assertThat(diagnosis.problems()).as(result.describe())
+        .containsExactly(CertificateProblem.NAME_MISMATCH);
     assertThat(diagnosis.dnsNames()).containsExactly("www.contoso.test");
     assertThat(diagnosis.subject()).isEqualTo("CN=www.contoso.test");
     assertDescribes(diagnosis, www);
@@ -75,7 +76,8 @@ class CertificateFallbackTest {
 
     assertFellBackToPrefixedHost(result);
     CertificateDiagnosis diagnosis = rejectedRoot(result);
-    assertThat(diagnosis.problems()).as(result.describe()).containsExactly(CertificateProblem.NAME_MISMATCH);
+    assertThat(diagnosis.problems()).as(result.describe())
+        .containsExactly(CertificateProblem.NAME_MISMATCH, CertificateProblem.WILDCARD_NOT_COVERING_APEX);
     assertThat(diagnosis.host()).isEqualTo("contoso.test");
     assertThat(diagnosis.dnsNames()).containsExactly("*.contoso.test");
     assertThat(diagnosis.subject()).isEqualTo("CN=*.contoso.test");

@@ -70,7 +70,8 @@ class RemediationStoriesTest {
 
     AutodiscoverResult result = Loopback.resolver(network).build().resolve("alice@contoso.test");
 
-    assertThat(rejected(result).problems()).containsExactly(CertificateProblem.NAME_MISMATCH);
+    assertThat(rejected(result).problems())
+        .containsExactly(CertificateProblem.NAME_MISMATCH, CertificateProblem.WILDCARD_NOT_COVERING_APEX);
     assertThat(result.remediation()).as(result.describe()).containsExactly(
         "Add contoso.test to the certificate of the web site https://contoso.test"
             + " (it holds *.contoso.test only; a wildcard never covers contoso.test itself),"

@@ -72,6 +72,9 @@ public final class Remediation {
       case UNTRUSTED_ISSUER:
         return "Install the certificate of the issuing authority (" + diagnosis.issuer()
             + ") on clients, or use a certificate from a public certificate authority on " + host + ".";
+      case INCOMPLETE_CHAIN:
+        return "Configure " + host + " to send its intermediate certificates with its own: the chain it"
+            + " sends stops before a trusted authority (its issuer is " + diagnosis.issuer() + ").";
       default:
         return null;
     }

@@ -112,6 +112,16 @@ class RemediationTest {
   }
 
   @Test
+  void missingIntermediateIsToldToSendTheWholeChain() {
+    CertificateDiagnosis incomplete = diagnosis("autodiscover.contoso.com",
+        List.of(UNTRUSTED_ISSUER, CertificateProblem.INCOMPLETE_CHAIN), "autodiscover.contoso.com");
+
+    assertThat(Remediation.advice(incomplete, "PREFIXED_HOST", "contoso.com")).last().asString()
+        .isEqualTo("Configure autodiscover.contoso.com to send its intermediate certificates with its own:"
+            + " the chain it sends stops before a trusted authority (its issuer is CN=Contoso Issuing CA).");
+  }
+
+  @Test
   void everyProblemGetsItsOwnAdviceInOrder() {
     CertificateDiagnosis both = diagnosis("contoso.com", List.of(NAME_MISMATCH, EXPIRED), "www.contoso.com");
 
