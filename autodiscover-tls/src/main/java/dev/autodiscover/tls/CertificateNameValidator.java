@@ -61,7 +61,22 @@ public final class CertificateNameValidator {
 
   /** Returns whether some subjectAltName entry of {@code certificate} covers {@code host}. */
   public boolean matches(X509Certificate certificate, String host) {
-    return check(certificate, host).matched();
+    Objects.requireNonNull(certificate, "certificate");
+    Objects.requireNonNull(host, "host");
+    // The same rules as check(), stopping at the first identity that covers the host.
+    Reference reference = Reference.parse(host);
+    if (reference.refusal != null) {
+      return false;
+    }
+    for (List<?> entry : Certificates.subjectAltNameEntries(certificate)) {
+      int type = Certificates.entryType(entry);
+      String value = type == -1 ? null : (String) entry.get(1);
+      if (type == Certificates.SAN_DNS && refuseDns(value, reference) == null
+          || type == Certificates.SAN_IP && refuseIp(value, reference) == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -259,7 +274,7 @@ public final class CertificateNameValidator {
       if (tooLong != null) {
         return refused("the host " + tooLong);
       }
-      if (labels[labels.length - 1].chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (isDigits(labels[labels.length - 1])) {
         return refused("the host is neither a host name nor a valid IP address");
       }
       return new Reference(null, labels, null);
@@ -315,7 +330,12 @@ public final class CertificateNameValidator {
   }
 
   private static boolean isAscii(String text) {
-    return text.chars().allMatch(c -> c < 0x80);
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Lowercases ASCII letters only, whatever the default locale. */
@@ -331,7 +351,22 @@ public final class CertificateNameValidator {
 
   /** Returns whether the label holds only letters, digits and hyphens. */
   private static boolean isLdh(String label) {
-    return label.chars().allMatch(c ->
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-');
+    for (int i = 0; i < label.length(); i++) {
+      char c = label.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigits(String label) {
+    for (int i = 0; i < label.length(); i++) {
+      char c = label.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

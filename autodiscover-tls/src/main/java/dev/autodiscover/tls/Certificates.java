@@ -56,24 +56,29 @@ public final class Certificates {
   }
 
   private static List<String> subjectAltNames(X509Certificate certificate, int type) {
-    Collection<List<?>> entries;
-    try {
-      entries = certificate.getSubjectAlternativeNames();
-    } catch (CertificateParsingException e) {
-      return List.of(); // An unparseable extension presents no identity.
-    }
-    if (entries == null) {
-      return List.of();
-    }
     List<String> result = new ArrayList<>();
-    for (List<?> entry : entries) {
-      if (entry.size() >= 2
-          && entry.get(0) instanceof Integer entryType
-          && entryType == type
-          && entry.get(1) instanceof String value) {
-        result.add(value);
+    for (List<?> entry : subjectAltNameEntries(certificate)) {
+      if (entryType(entry) == type) {
+        result.add((String) entry.get(1));
       }
     }
     return List.copyOf(result);
+  }
+
+  /** Returns the subjectAltName entries as the JDK reports them; none when absent or unparseable. */
+  static Collection<List<?>> subjectAltNameEntries(X509Certificate certificate) {
+    try {
+      Collection<List<?>> entries = certificate.getSubjectAlternativeNames();
+      return entries == null ? List.of() : entries;
+    } catch (CertificateParsingException e) {
+      return List.of(); // An unparseable extension presents no identity.
+    }
+  }
+
+  /** Returns the entry's type (2 for DNS, 7 for IP) when its value is text, or -1. */
+  static int entryType(List<?> entry) {
+    return entry.size() >= 2 && entry.get(0) instanceof Integer type && entry.get(1) instanceof String
+        ? type
+        : -1;
   }
 }

@@ -20,6 +20,9 @@ final class IpLiterals {
   }
 
   static byte[] parseIpv4(String text) {
+    if (text.isEmpty() || text.charAt(0) < '0' || text.charAt(0) > '9') {
+      return null; // Not a dotted quad; the common case for host names, decided without splitting.
+    }
     String[] parts = text.split("\\.", -1);
     if (parts.length != 4) {
       return null;

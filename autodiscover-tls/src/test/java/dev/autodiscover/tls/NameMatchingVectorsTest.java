@@ -284,6 +284,11 @@ class NameMatchingVectorsTest {
         : names.check(vector.dnsNames(), vector.ipAddresses(), vector.host());
 
     assertThat(check.matched()).as("%s", vector).isEqualTo(vector.expected());
+    if (vector.viaCertificate()) {
+      // The fast path of matches() follows exactly the same rules as check().
+      assertThat(names.matches(certificate(vector), vector.host())).as("matches %s", vector)
+          .isEqualTo(vector.expected());
+    }
   }
 
   private static X509Certificate certificate(Vector vector) {
