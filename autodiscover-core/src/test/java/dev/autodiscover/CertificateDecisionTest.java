@@ -16,7 +16,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.tls.HeldCertificate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,23 +23,16 @@ import org.junit.jupiter.api.Test;
  * A legacy server redirects to a newer one whose certificate is self-signed: the host application
  * decides, and trust goes to that one certificate only.
  */
-class CertificateDecisionTest {
+class CertificateDecisionTest extends LoopbackTest {
   private static final String LEGACY_URL = Loopback.autodiscoverUrl("autodiscover.contoso.test");
   private static final String NEW_URL = Loopback.autodiscoverUrl("new.contoso.test");
 
-  private FixtureNetwork network;
   private HeldCertificate selfSigned;
   private final List<CertificateDiagnosis> asked = new CopyOnWriteArrayList<>();
 
   @BeforeEach
-  void startNetwork() {
-    network = FixtureNetwork.start();
+  void legacyServerRedirectsToSelfSignedServer() {
     selfSigned = legacyRedirectingToSelfSignedServer(network);
-  }
-
-  @AfterEach
-  void stopNetwork() {
-    network.close();
   }
 
   private static HeldCertificate legacyRedirectingToSelfSignedServer(FixtureNetwork network) {

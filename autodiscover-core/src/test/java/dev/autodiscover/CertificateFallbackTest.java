@@ -3,33 +3,18 @@ package dev.autodiscover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.autodiscover.testkit.FixtureNetwork;
 import dev.autodiscover.tls.CertificateDiagnosis;
 import dev.autodiscover.tls.CertificateProblem;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import okhttp3.tls.HeldCertificate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The root domain fails in the ways DESIGN.md lists; each time the autodiscover host is tried next. */
-class CertificateFallbackTest {
+class CertificateFallbackTest extends LoopbackTest {
   private static final String ROOT_URL = Loopback.autodiscoverUrl("contoso.test");
   private static final String PREFIXED_URL = Loopback.autodiscoverUrl("autodiscover.contoso.test");
-
-  private FixtureNetwork network;
-
-  @BeforeEach
-  void startNetwork() {
-    network = FixtureNetwork.start();
-  }
-
-  @AfterEach
-  void stopNetwork() {
-    network.close();
-  }
 
   @Test
   void rootCertificateForWwwOnlyFallsBackToTheAutodiscoverHost() {

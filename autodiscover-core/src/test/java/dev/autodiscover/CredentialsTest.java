@@ -5,32 +5,18 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.autodiscover.spi.CredentialsProvider;
 import dev.autodiscover.testkit.FixtureHost;
-import dev.autodiscover.testkit.FixtureNetwork;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** HTTP 401: credentials go only where they were asked for, and a refusal is never hidden. */
-class CredentialsTest {
+class CredentialsTest extends LoopbackTest {
   private static final String PREFIXED_URL = Loopback.autodiscoverUrl("autodiscover.contoso.test");
   private static final Credentials ALICE = Credentials.basic("alice", "s3cret");
 
-  private FixtureNetwork network;
   private final List<AuthenticationChallenge> challenges = new CopyOnWriteArrayList<>();
-
-  @BeforeEach
-  void startNetwork() {
-    network = FixtureNetwork.start();
-  }
-
-  @AfterEach
-  void stopNetwork() {
-    network.close();
-  }
 
   /** Answers every challenge with {@code credentials}, remembering the challenges. */
   private CredentialsProvider answering(Credentials credentials) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.autodiscover.spi.CredentialsProvider;
 import dev.autodiscover.testkit.FixtureHost;
-import dev.autodiscover.testkit.FixtureNetwork;
 import dev.autodiscover.testkit.ReceivedRequest;
 import java.net.URI;
 import java.time.Clock;
@@ -13,29 +12,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The plain-HTTP step: {@code GET http://autodiscover.<domain>/autodiscover/autodiscover.xml}. */
-class HttpRedirectStepTest {
+class HttpRedirectStepTest extends LoopbackTest {
   private static final String HTTP_URL = "http://autodiscover.contoso.test/autodiscover/autodiscover.xml";
   private static final String MAIL_URL = Loopback.autodiscoverUrl("mail.contoso.test");
   private static final Credentials ALICE = Credentials.basic("alice", "s3cret");
-
-  private FixtureNetwork network;
-
-  @BeforeEach
-  void startNetwork() {
-    network = FixtureNetwork.start();
-  }
-
-  @AfterEach
-  void stopNetwork() {
-    network.close();
-  }
 
   @ParameterizedTest(name = "HTTP {0}")
   @ValueSource(ints = {301, 302, 303, 307, 308})

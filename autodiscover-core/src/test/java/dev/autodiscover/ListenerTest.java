@@ -9,31 +9,17 @@ import dev.autodiscover.event.AutodiscoverListener;
 import dev.autodiscover.event.Redirected;
 import dev.autodiscover.event.ResolutionFinished;
 import dev.autodiscover.event.ResolutionStarted;
-import dev.autodiscover.testkit.FixtureNetwork;
 import dev.autodiscover.testkit.PoxResponses;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The listener hears every step in order; the entry points reject what they cannot use. */
-class ListenerTest {
-  private FixtureNetwork network;
+class ListenerTest extends LoopbackTest {
   private final RecordingListener listener = new RecordingListener();
-
-  @BeforeEach
-  void startNetwork() {
-    network = FixtureNetwork.start();
-  }
-
-  @AfterEach
-  void stopNetwork() {
-    network.close();
-  }
 
   /**
    * Root certificate for www only, then a redirectAddr to fabrikam, whose autodiscover host

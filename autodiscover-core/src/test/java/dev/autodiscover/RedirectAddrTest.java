@@ -4,29 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.autodiscover.testkit.FixtureHost;
-import dev.autodiscover.testkit.FixtureNetwork;
 import dev.autodiscover.testkit.PoxResponses;
 import java.net.URI;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code Action=redirectAddr}: the resolution restarts for the mailbox's real address. */
-class RedirectAddrTest {
+class RedirectAddrTest extends LoopbackTest {
   private static final String CONTOSO_URL = Loopback.autodiscoverUrl("autodiscover.contoso.test");
   private static final String FABRIKAM_URL = Loopback.autodiscoverUrl("autodiscover.fabrikam.test");
-
-  private FixtureNetwork network;
-
-  @BeforeEach
-  void startNetwork() {
-    network = FixtureNetwork.start();
-  }
-
-  @AfterEach
-  void stopNetwork() {
-    network.close();
-  }
 
   @Test
   void redirectAddrRestartsTheResolutionForTheNewAddressWithoutAskingConsent() {

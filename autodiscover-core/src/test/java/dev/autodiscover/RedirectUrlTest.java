@@ -8,32 +8,17 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.autodiscover.testkit.FixtureHost;
-import dev.autodiscover.testkit.FixtureNetwork;
 import dev.autodiscover.testkit.PoxResponses;
 import dev.autodiscover.testkit.ReceivedRequest;
 import java.net.URI;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code Action=redirectUrl} and HTTP 3xx answers to the POST. */
-class RedirectUrlTest {
+class RedirectUrlTest extends LoopbackTest {
   private static final String PREFIXED_URL = Loopback.autodiscoverUrl("autodiscover.contoso.test");
   private static final String MAIL_URL = Loopback.autodiscoverUrl("mail.contoso.test");
-
-  private FixtureNetwork network;
-
-  @BeforeEach
-  void startNetwork() {
-    network = FixtureNetwork.start();
-  }
-
-  @AfterEach
-  void stopNetwork() {
-    network.close();
-  }
 
   @Test
   void redirectUrlInsideTheDomainIsFollowedAndKeepsTheOriginsMethod() {

@@ -2,29 +2,15 @@ package dev.autodiscover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.autodiscover.testkit.FixtureNetwork;
 import dev.autodiscover.testkit.PoxResponses;
 import dev.autodiscover.testkit.TestCertificateAuthority;
 import dev.autodiscover.tls.CertificateDiagnosis;
 import dev.autodiscover.tls.CertificateProblem;
 import okhttp3.tls.HeldCertificate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each story of DESIGN.md ends with the problems it met and what to change, in its own words. */
-class RemediationStoriesTest {
-  private FixtureNetwork network;
-
-  @BeforeEach
-  void startNetwork() {
-    network = FixtureNetwork.start();
-  }
-
-  @AfterEach
-  void stopNetwork() {
-    network.close();
-  }
+class RemediationStoriesTest extends LoopbackTest {
 
   private void autodiscoverHostAnswers() {
     network.httpsHost("autodiscover.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));

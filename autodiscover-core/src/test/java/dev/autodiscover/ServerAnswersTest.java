@@ -7,30 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.autodiscover.testkit.FixtureHost;
-import dev.autodiscover.testkit.FixtureNetwork;
 import dev.autodiscover.testkit.PoxResponses;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What a candidate answers, and how long it takes, decides whether the next one is tried. */
-class ServerAnswersTest {
+class ServerAnswersTest extends LoopbackTest {
   private static final String ROOT_URL = Loopback.autodiscoverUrl("contoso.test");
   private static final String PREFIXED_URL = Loopback.autodiscoverUrl("autodiscover.contoso.test");
   private static final int SLOW_MILLIS = 2_000;
-
-  private FixtureNetwork network;
-
-  @BeforeEach
-  void startNetwork() {
-    network = FixtureNetwork.start();
-  }
-
-  @AfterEach
-  void stopNetwork() {
-    network.close();
-  }
 
   @Test
   void autodiscoverErrorIsReportedWithItsCodeAndMessageAndTheNextCandidateIsTried() {

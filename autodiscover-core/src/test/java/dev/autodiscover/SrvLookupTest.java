@@ -5,29 +5,14 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.autodiscover.testkit.DnsQuery;
 import dev.autodiscover.testkit.FixtureHost;
-import dev.autodiscover.testkit.FixtureNetwork;
 import dev.autodiscover.testkit.PoxResponses;
 import java.net.URI;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The SRV step: consent, priority order, "no service", ports, and the names looked up. */
-class SrvLookupTest {
+class SrvLookupTest extends LoopbackTest {
   private static final String SRV_NAME = "_autodiscover._tcp.contoso.test";
   private static final String MAIL_URL = Loopback.autodiscoverUrl("mail.contoso.test");
-
-  private FixtureNetwork network;
-
-  @BeforeEach
-  void startNetwork() {
-    network = FixtureNetwork.start();
-  }
-
-  @AfterEach
-  void stopNetwork() {
-    network.close();
-  }
 
   /** {@code autodiscover.contoso.test} answers with a certificate that lacks its name. */
   private void autodiscoverHostWithWrongCertificate() {
