@@ -11,15 +11,13 @@ import dev.autodiscover.internal.pox.PoxRequest;
 import dev.autodiscover.internal.pox.PoxResponse;
 import dev.autodiscover.tls.CertificateDiagnosis;
 import dev.autodiscover.tls.ExtendedTrust;
+import dev.autodiscover.tls.PinStore;
 import dev.autodiscover.tls.TrustDecision;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -45,8 +43,8 @@ final class CandidateExchange {
   private final ResolverConfig config;
   private final BiFunction<DiscoveryMethod, String, AttemptTimer> begin;
   private final Supplier<Duration> remaining;
-  /** Certificates the host application trusted once in this resolution, as "host sha256". */
-  private final Set<String> trustedOnce = ConcurrentHashMap.newKeySet();
+  /** Certificates the host application trusted once in this resolution, pinned for it alone. */
+  private final PinStore trustedOnce = PinStore.inMemory();
   private OkHttpClient extendedClient;
 
   CandidateExchange(
@@ -188,19 +186,14 @@ final class CandidateExchange {
   }
 
   private void trustOnce(CertificateDiagnosis diagnosis) {
-    trustedOnce.add(key(diagnosis.host(), diagnosis.sha256()));
+    trustedOnce.pin(diagnosis.host(), diagnosis.sha256());
     if (extendedClient == null) {
-      ExtendedTrust once = (host, sha256) -> trustedOnce.contains(key(host, sha256));
-      extendedClient = config.transport().extendedBy(once);
+      extendedClient = config.transport().extendedBy(ExtendedTrust.pins(trustedOnce));
     }
   }
 
   private static int port(URI url) {
     return url.getPort() == -1 ? 443 : url.getPort();
-  }
-
-  private static String key(String host, String sha256) {
-    return host.toLowerCase(Locale.ROOT) + ' ' + sha256.toLowerCase(Locale.ROOT);
   }
 
   private static String unauthorizedDetail(List<String> schemes, Optional<Credentials> supplied) {
