@@ -14,7 +14,10 @@ public enum AttemptOutcome {
   TIMEOUT,
   /** The server's certificate failed validation and the host application did not trust it. */
   CERTIFICATE_REJECTED,
-  /** The server asked for credentials (HTTP 401) and none were supplied, or they were rejected. */
+  /**
+   * The server asked for credentials (HTTP 401) and none were supplied, or they were rejected; for
+   * a directory, the bind was refused.
+   */
   UNAUTHORIZED,
   /** The server answered with an HTTP status that is neither success, redirect nor 401. */
   HTTP_ERROR,
@@ -27,5 +30,9 @@ public enum AttemptOutcome {
   /** A redirect broke the rules: not https, already tried, a wrong path, or over the limit. */
   INVALID_REDIRECT,
   /** The attempt was stopped before it ended because the resolution no longer needed it. */
-  ABANDONED
+  ABANDONED,
+  /** The step did not run because it is not configured (the SCP step without a directory). */
+  SKIPPED,
+  /** The directory answered, but holds nothing this step can use (no serviceConnectionPoint object). */
+  NOT_FOUND
 }

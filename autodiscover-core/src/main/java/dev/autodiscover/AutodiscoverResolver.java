@@ -4,12 +4,15 @@ import dev.autodiscover.event.AutodiscoverListener;
 import dev.autodiscover.internal.DaemonExecutor;
 import dev.autodiscover.internal.Resolution;
 import dev.autodiscover.internal.ResolverConfig;
+import dev.autodiscover.internal.directory.JndiDirectoryClient;
 import dev.autodiscover.internal.http.Transport;
 import dev.autodiscover.spi.CredentialsProvider;
+import dev.autodiscover.spi.DirectoryClient;
 import dev.autodiscover.spi.DiscoveryStrategy;
 import dev.autodiscover.spi.DnsClient;
 import dev.autodiscover.tls.CertificateInspector;
 import dev.autodiscover.tls.CertificateNameValidator;
+import dev.autodiscover.tls.DiagnosingTrustManager;
 import dev.autodiscover.tls.ExtendedTrust;
 import dev.autodiscover.tls.PinStore;
 import dev.autodiscover.tls.TrustConfiguration;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javax.net.SocketFactory;
@@ -31,7 +35,8 @@ import okhttp3.OkHttpClient;
  * each step.
  *
  * <p>The strategies run in the order of {@link Builder#strategies(List)}; by default Outlook's:
- * {@code A_RECORD} ({@code https://<domain>}), {@code PREFIXED_HOST}
+ * {@code SCP} (Active Directory serviceConnectionPoint objects, when the resolver has an {@link
+ * ActiveDirectory}), {@code A_RECORD} ({@code https://<domain>}), {@code PREFIXED_HOST}
  * ({@code https://autodiscover.<domain>}), {@code HTTP_REDIRECT} (the plain-HTTP redirect) and
  * {@code SRV} ({@code _autodiscover._tcp.<domain>}). Each candidate is POSTed the Autodiscover
  * request; the first to answer with settings wins. Redirects are followed under the rules of the
@@ -70,6 +75,12 @@ public final class AutodiscoverResolver {
     TrustConfiguration trust = builder.trust.plus(builder.extraCertificates);
     CertificateInspector inspector =
         new CertificateInspector(trust, CertificateNameValidator.strict(), builder.clock);
+    SocketFactory sockets = builder.socketFactory != null ? builder.socketFactory : SocketFactory.getDefault();
+    DirectoryClient directory = builder.directoryClient != null
+        ? builder.directoryClient
+        : new JndiDirectoryClient(dns, sockets,
+            new DiagnosingTrustManager(inspector, ExtendedTrust.pins(builder.pinStore)).socketFactory(),
+            builder.connectTimeout);
     Transport transport = new Transport(
         builder.httpClient != null ? builder.httpClient : DefaultHttpClient.INSTANCE,
         dns,
@@ -81,6 +92,8 @@ public final class AutodiscoverResolver {
     this.config = new ResolverConfig(
         List.copyOf(builder.strategies),
         dns,
+        Optional.ofNullable(builder.activeDirectory),
+        directory,
         transport,
         builder.redirectConsent,
         builder.certificateHandler,
@@ -135,6 +148,8 @@ public final class AutodiscoverResolver {
   public static final class Builder {
     private List<DiscoveryStrategy> strategies = Strategies.defaults();
     private DnsClient dnsClient;
+    private ActiveDirectory activeDirectory;
+    private DirectoryClient directoryClient;
     private OkHttpClient httpClient;
     private SocketFactory socketFactory;
     private TrustConfiguration trust = TrustConfiguration.jdkDefaults();
@@ -156,6 +171,8 @@ public final class AutodiscoverResolver {
     private Builder(Builder other) {
       this.strategies = other.strategies;
       this.dnsClient = other.dnsClient;
+      this.activeDirectory = other.activeDirectory;
+      this.directoryClient = other.directoryClient;
       this.httpClient = other.httpClient;
       this.socketFactory = other.socketFactory;
       this.trust = other.trust;
@@ -211,6 +228,25 @@ public final class AutodiscoverResolver {
     /** Sets the DNS client every lookup goes through. The default is {@link DnsClient#system()}. */
     public Builder dnsClient(DnsClient dnsClient) {
       this.dnsClient = Objects.requireNonNull(dnsClient, "dnsClient");
+      return this;
+    }
+
+    /**
+     * Sets the Active Directory the SCP step searches. Without one, the SCP step is skipped and
+     * the attempts say so.
+     */
+    public Builder activeDirectory(ActiveDirectory activeDirectory) {
+      this.activeDirectory = Objects.requireNonNull(activeDirectory, "activeDirectory");
+      return this;
+    }
+
+    /**
+     * Sets the client the SCP step reads the directory with. The default uses the JDK's LDAP client
+     * (JNDI) with this resolver's DNS client, socket factory, trust anchors and pin store, and its
+     * connect timeout; each search is bounded by the request timeout.
+     */
+    public Builder directoryClient(DirectoryClient directoryClient) {
+      this.directoryClient = Objects.requireNonNull(directoryClient, "directoryClient");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.autodiscover;
 
 import dev.autodiscover.internal.strategy.HttpRedirectStrategy;
+import dev.autodiscover.internal.strategy.ScpStrategy;
 import dev.autodiscover.internal.strategy.SrvStrategy;
 import dev.autodiscover.internal.strategy.WellKnownHostStrategy;
 import dev.autodiscover.spi.DiscoveryStrategy;
@@ -21,6 +22,7 @@ import java.util.Set;
  * }</pre>
  */
 public final class Strategies {
+  private static final DiscoveryStrategy SCP = new ScpStrategy(new SecureRandom()::nextInt);
   private static final DiscoveryStrategy A_RECORD = WellKnownHostStrategy.aRecord();
   private static final DiscoveryStrategy PREFIXED_HOST = WellKnownHostStrategy.prefixedHost();
   private static final DiscoveryStrategy HTTP_REDIRECT = new HttpRedirectStrategy();
@@ -29,11 +31,25 @@ public final class Strategies {
   private Strategies() {}
 
   /**
-   * Returns the default order, Outlook's: {@link #aRecord()}, {@link #prefixedHost()},
-   * {@link #httpRedirect()}, {@link #srv()}.
+   * Returns the default order, Outlook's: {@link #scp()}, {@link #aRecord()},
+   * {@link #prefixedHost()}, {@link #httpRedirect()}, {@link #srv()}. The SCP step runs only when
+   * the resolver has an {@link ActiveDirectory}; without one it is recorded as skipped.
    */
   public static List<DiscoveryStrategy> defaults() {
-    return List.of(A_RECORD, PREFIXED_HOST, HTTP_REDIRECT, SRV);
+    return List.of(SCP, A_RECORD, PREFIXED_HOST, HTTP_REDIRECT, SRV);
+  }
+
+  /**
+   * The Autodiscover URLs published in Active Directory serviceConnectionPoint objects, searched in
+   * the resolver's {@link AutodiscoverResolver.Builder#activeDirectory ActiveDirectory} as a
+   * domain-joined Outlook does: objects of the client's site first, then those without a site,
+   * then other sites, the oldest first within each; a pointer tagged {@code Domain=<the address's
+   * domain>} restarts the search on the server it names, an unscoped pointer is followed only when
+   * no URL was found, at most 10 pointers in all. An unreachable directory, a refused bind or an
+   * empty search are recorded and the resolution goes on with the next step.
+   */
+  public static DiscoveryStrategy scp() {
+    return SCP;
   }
 
   /** {@code POST https://<domain>/autodiscover/autodiscover.xml}. */

@@ -13,9 +13,13 @@ final class Loopback {
 
   private Loopback() {}
 
-  /** A resolver whose DNS, sockets and trust are the network's. */
+  /**
+   * A resolver whose DNS, sockets and trust are the network's, running Outlook's steps after SCP:
+   * the SCP step has tests of its own, and without a directory it only adds a SKIPPED attempt.
+   */
   static AutodiscoverResolver.Builder resolver(FixtureNetwork network) {
     return AutodiscoverResolver.builder()
+        .strategies(Strategies.aRecord(), Strategies.prefixedHost(), Strategies.httpRedirect(), Strategies.srv())
         .dnsClient(DnsClient.usingServers(network.dnsServer()))
         .socketFactory(network.socketFactory())
         .trust(TrustConfiguration.of(List.of(network.certificateAuthority().certificate())))

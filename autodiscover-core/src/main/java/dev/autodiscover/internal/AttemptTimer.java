@@ -34,7 +34,8 @@ final class AttemptTimer implements PendingAttempt {
     return finish(outcome, OptionalInt.of(httpStatus), Optional.empty(), detail);
   }
 
-  Attempt rejected(CertificateDiagnosis diagnosis, String detail) {
+  @Override
+  public Attempt rejected(CertificateDiagnosis diagnosis, String detail) {
     return finish(AttemptOutcome.CERTIFICATE_REJECTED, OptionalInt.empty(), Optional.of(diagnosis), detail);
   }
 

@@ -1,9 +1,11 @@
 package dev.autodiscover.internal;
 
+import dev.autodiscover.ActiveDirectory;
 import dev.autodiscover.RedirectConsent;
 import dev.autodiscover.event.AutodiscoverListener;
 import dev.autodiscover.internal.http.Transport;
 import dev.autodiscover.spi.CredentialsProvider;
+import dev.autodiscover.spi.DirectoryClient;
 import dev.autodiscover.spi.DiscoveryStrategy;
 import dev.autodiscover.spi.DnsClient;
 import dev.autodiscover.tls.PinStore;
@@ -11,11 +13,14 @@ import dev.autodiscover.tls.UntrustedCertificateHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Everything a resolution needs from its resolver; immutable. */
 public record ResolverConfig(
     List<DiscoveryStrategy> strategies,
     DnsClient dns,
+    Optional<ActiveDirectory> activeDirectory,
+    DirectoryClient directory,
     Transport transport,
     RedirectConsent redirectConsent,
     UntrustedCertificateHandler certificateHandler,

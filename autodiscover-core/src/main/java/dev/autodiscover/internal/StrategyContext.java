@@ -1,11 +1,14 @@
 package dev.autodiscover.internal;
 
+import dev.autodiscover.ActiveDirectory;
 import dev.autodiscover.DiscoveryMethod;
+import dev.autodiscover.spi.DirectoryClient;
 import dev.autodiscover.spi.DiscoveryContext;
 import dev.autodiscover.spi.DnsClient;
 import dev.autodiscover.spi.PendingAttempt;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -47,6 +50,21 @@ final class StrategyContext implements DiscoveryContext {
   @Override
   public DnsClient dns() {
     return config.dns();
+  }
+
+  @Override
+  public Optional<ActiveDirectory> activeDirectory() {
+    return config.activeDirectory();
+  }
+
+  @Override
+  public DirectoryClient directory() {
+    return config.directory();
+  }
+
+  @Override
+  public Duration requestTimeout() {
+    return config.requestTimeout();
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.autodiscover.spi;
 
+import dev.autodiscover.ActiveDirectory;
 import dev.autodiscover.DiscoveryMethod;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 
 /**
@@ -21,6 +23,12 @@ public interface DiscoveryContext {
   /** Returns the resolver's DNS client. */
   DnsClient dns();
 
+  /** Returns the directory the SCP step searches, when the host application configured one. */
+  Optional<ActiveDirectory> activeDirectory();
+
+  /** Returns the resolver's directory client. */
+  DirectoryClient directory();
+
   /**
    * Returns an HTTP client that follows no redirects, sends no credentials, resolves through
    * {@link #dns()} and validates certificates as the resolver does.
@@ -35,6 +43,9 @@ public interface DiscoveryContext {
    * when the time is up. Strategies bound their own lookups by it.
    */
   Duration remaining();
+
+  /** Returns the time limit of one request the strategy makes itself (an HTTP GET, a directory search). */
+  Duration requestTimeout();
 
   /**
    * Starts an attempt for a step that is not a candidate POST (a DNS lookup, the plain-HTTP GET)
