@@ -1,7 +1,9 @@
 package dev.autodiscover.examples.cli;
 
+import dev.autodiscover.ActiveDirectory;
 import dev.autodiscover.AutodiscoverResolver;
 import dev.autodiscover.Credentials;
+import dev.autodiscover.DirectoryBind;
 import dev.autodiscover.RedirectConsent;
 import dev.autodiscover.Strategies;
 import dev.autodiscover.spi.CredentialsProvider;
@@ -14,6 +16,8 @@ import dev.autodiscover.tls.UntrustedCertificateHandler;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,15 +38,17 @@ import picocli.CommandLine.Option;
 /** The options that configure the resolver, shared by the commands that resolve. */
 final class ResolverOptions {
   private static final Map<String, DiscoveryStrategy> METHODS = Map.of(
+      "scp", Strategies.scp(),
       "a-record", Strategies.aRecord(),
       "prefixed-host", Strategies.prefixedHost(),
       "http-redirect", Strategies.httpRedirect(),
       "srv", Strategies.srv());
   private static final List<String> DEFAULT_METHODS =
-      List.of("a-record", "prefixed-host", "http-redirect", "srv");
+      List.of("scp", "a-record", "prefixed-host", "http-redirect", "srv");
 
   @Option(names = "--dns-server", paramLabel = "HOST[:PORT]",
-      description = "Send every DNS lookup (A, AAAA, SRV) to this server. Repeatable.")
+      description = "Send every DNS lookup (A, AAAA, SRV, and the SRV of domain controllers) to"
+          + " this server. Repeatable.")
   List<String> dnsServers = new ArrayList<>();
 
   @Option(names = "--trust", paramLabel = "PEMFILE",
@@ -61,7 +67,8 @@ final class ResolverOptions {
 
   @Option(names = "--methods", paramLabel = "LIST", split = ",",
       description = "The discovery methods to run, in this order."
-          + " Default: a-record,prefixed-host,http-redirect,srv.")
+          + " Default: scp,a-record,prefixed-host,http-redirect,srv (scp runs only with"
+          + " --scp-ldap or --ad-domain).")
   List<String> methods = new ArrayList<>(DEFAULT_METHODS);
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
@@ -75,10 +82,42 @@ final class ResolverOptions {
   @ArgGroup(exclusive = true)
   PasswordSource password;
 
+  @ArgGroup(exclusive = true)
+  DirectorySource directory;
+
+  @Option(names = "--scp-bind-dn", paramLabel = "DN",
+      description = "Bind to the directory as this DN (or user@domain) instead of anonymously;"
+          + " needs --scp-password-env.")
+  String scpBindDn;
+
+  @Option(names = "--scp-password-env", paramLabel = "VAR",
+      description = "Read the directory bind password from this environment variable.")
+  String scpPasswordEnvironmentVariable;
+
+  @Option(names = "--site", paramLabel = "NAME",
+      description = "The client's Active Directory site: SCP objects of this site are tried first,"
+          + " and with --ad-domain its domain controllers are looked up first.")
+  String site;
+
+  @Option(names = "--scp-ldaps",
+      description = "With --ad-domain, reach the domain controllers over LDAPS on port 636.")
+  boolean scpLdaps;
+
   @Option(names = "--route", paramLabel = "ADDRESS:PORT=ADDRESS:PORT",
       description = "Testing aid: open connections to the first loopback address and port at the"
           + " second instead (for fixture servers on random ports). Repeatable.")
   List<String> routes = new ArrayList<>();
+
+  static final class DirectorySource {
+    @Option(names = "--scp-ldap", paramLabel = "URL", required = true,
+        description = "Search this LDAP server for SCP objects: ldap://HOST[:PORT] or ldaps://HOST[:PORT].")
+    String url;
+
+    @Option(names = "--ad-domain", paramLabel = "DOMAIN", required = true,
+        description = "Search this Active Directory domain, finding its domain controllers through"
+            + " DNS (_ldap._tcp.dc._msdcs.DOMAIN).")
+    String domain;
+  }
 
   static final class PasswordSource {
     @Option(names = "--password-env", paramLabel = "VAR", required = true,
@@ -121,6 +160,7 @@ final class ResolverOptions {
     }
     builder.trustCertificates(certificates);
     credentials(environment).ifPresent(builder::credentials);
+    activeDirectory(environment).ifPresent(builder::activeDirectory);
     if (!routes.isEmpty()) {
       builder.socketFactory(routingSocketFactory());
     }
@@ -132,10 +172,6 @@ final class ResolverOptions {
     List<DiscoveryStrategy> strategies = new ArrayList<>();
     for (String raw : methods) {
       String name = raw.trim().toLowerCase(Locale.ROOT);
-      if (name.equals("scp")) {
-        throw new BadInputException("--methods: scp is not available yet; use "
-            + String.join(",", DEFAULT_METHODS));
-      }
       DiscoveryStrategy strategy = METHODS.get(name);
       if (strategy == null) {
         throw new BadInputException("--methods: unknown method '" + raw + "'; expected some of "
@@ -170,6 +206,67 @@ final class ResolverOptions {
       default -> throw new BadInputException(
           "--untrusted: expected skip, abort or accept, not '" + untrusted + "'");
     };
+  }
+
+  private Optional<ActiveDirectory> activeDirectory(Function<String, String> environment) {
+    if (directory == null) {
+      for (String option : new String[] {
+          scpBindDn != null ? "--scp-bind-dn" : null,
+          scpPasswordEnvironmentVariable != null ? "--scp-password-env" : null,
+          site != null ? "--site" : null,
+          scpLdaps ? "--scp-ldaps" : null}) {
+        if (option != null) {
+          throw new BadInputException(option + " needs --scp-ldap URL or --ad-domain DOMAIN");
+        }
+      }
+      return Optional.empty();
+    }
+    ActiveDirectory activeDirectory;
+    if (directory.url != null) {
+      if (scpLdaps) {
+        throw new BadInputException("--scp-ldaps goes with --ad-domain; with --scp-ldap write ldaps://");
+      }
+      try {
+        activeDirectory = ActiveDirectory.server(new URI(directory.url.strip()));
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        throw new BadInputException("--scp-ldap: " + e.getMessage(), e);
+      }
+    } else {
+      try {
+        activeDirectory = ActiveDirectory.domain(directory.domain);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--ad-domain: " + e.getMessage(), e);
+      }
+      if (scpLdaps) {
+        activeDirectory = activeDirectory.withLdaps();
+      }
+    }
+    if (site != null) {
+      try {
+        activeDirectory = activeDirectory.withSite(site);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--site: " + e.getMessage(), e);
+      }
+    }
+    if (scpBindDn == null && scpPasswordEnvironmentVariable != null) {
+      throw new BadInputException("--scp-password-env needs --scp-bind-dn");
+    }
+    if (scpBindDn != null) {
+      if (scpPasswordEnvironmentVariable == null) {
+        throw new BadInputException("--scp-bind-dn needs --scp-password-env VAR");
+      }
+      String secret = environment.apply(scpPasswordEnvironmentVariable);
+      if (secret == null || secret.isEmpty()) {
+        throw new BadInputException("--scp-password-env: the environment variable "
+            + scpPasswordEnvironmentVariable + " is not set or empty");
+      }
+      try {
+        activeDirectory = activeDirectory.withBind(DirectoryBind.simple(scpBindDn, secret.toCharArray()));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--scp-bind-dn: " + e.getMessage(), e);
+      }
+    }
+    return Optional.of(activeDirectory);
   }
 
   private Optional<CredentialsProvider> credentials(Function<String, String> environment) {

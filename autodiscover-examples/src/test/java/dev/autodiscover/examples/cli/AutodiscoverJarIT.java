@@ -57,7 +57,7 @@ class AutodiscoverJarIT {
       assertThat(exit.status()).as(exit.err()).isZero();
       JsonNode json = new ObjectMapper().readTree(exit.out().strip());
       assertThat(json.at("/endpoint/method").asText()).isEqualTo("PREFIXED_HOST");
-      assertThat(json.at("/attempts/0/certificate/problems/0").asText()).isEqualTo("NAME_MISMATCH");
+      assertThat(json.at("/attempts/1/certificate/problems/0").asText()).isEqualTo("NAME_MISMATCH");
       assertThat(json.get("error").isNull()).isTrue();
     }
   }

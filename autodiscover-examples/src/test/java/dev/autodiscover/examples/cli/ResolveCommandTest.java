@@ -68,7 +68,12 @@ class ResolveCommandTest {
     assertThat(protocol.get("asUrl").asText()).isEqualTo(EWS);
     assertThat(protocol.get("oabUrl").asText()).isEqualTo("https://mail.contoso.test/OAB/");
 
-    JsonNode rejected = json.at("/attempts/0");
+    JsonNode skipped = json.at("/attempts/0");
+    assertThat(skipped.get("method").asText()).isEqualTo("SCP");
+    assertThat(skipped.get("outcome").asText()).isEqualTo("SKIPPED");
+    assertThat(skipped.get("detail").asText()).contains("--scp-ldap or --ad-domain");
+
+    JsonNode rejected = json.at("/attempts/1");
     assertThat(rejected.get("method").asText()).isEqualTo("A_RECORD");
     assertThat(rejected.get("url").asText()).isEqualTo("https://contoso.test/autodiscover/autodiscover.xml");
     assertThat(rejected.get("outcome").asText()).isEqualTo("CERTIFICATE_REJECTED");
@@ -83,7 +88,7 @@ class ResolveCommandTest {
     assertThat(certificate.get("notAfter").asText()).isNotBlank();
     assertThat(certificate.get("sha256").asText()).matches("[0-9a-f]{64}");
 
-    JsonNode success = json.at("/attempts/1");
+    JsonNode success = json.at("/attempts/2");
     assertThat(success.get("outcome").asText()).isEqualTo("SUCCESS");
     assertThat(success.get("httpStatus").asInt()).isEqualTo(200);
     assertThat(success.get("certificate").isNull()).isTrue();
@@ -124,7 +129,8 @@ class ResolveCommandTest {
     assertThat(lines.get(1).get("resolved").asBoolean()).isFalse();
     assertThat(lines.get(1).get("endpoint").isNull()).isTrue();
     assertThat(lines.get(1).at("/error/code").asText()).isEqualTo("NO_ENDPOINT");
-    assertThat(lines.get(1).get("attempts")).extracting(a -> a.get("outcome").asText()).containsOnly("DNS_FAILED");
+    assertThat(lines.get(1).get("attempts")).extracting(a -> a.get("outcome").asText())
+        .containsExactly("SKIPPED", "DNS_FAILED", "DNS_FAILED", "DNS_FAILED", "DNS_FAILED");
   }
 
   @Test
