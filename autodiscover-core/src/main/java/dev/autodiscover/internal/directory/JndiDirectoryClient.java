@@ -19,6 +19,7 @@ import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.naming.AuthenticationException;
 import javax.naming.AuthenticationNotSupportedException;
 import javax.naming.CommunicationException;
@@ -66,6 +69,7 @@ public final class JndiDirectoryClient implements DirectoryClient {
   static final String FILTER = "(&(objectClass=serviceConnectionPoint)(|(keywords=" + POINTER_KEYWORD
       + ")(keywords=" + URL_KEYWORD + ")))";
   static final int MAX_OBJECTS = 1000;
+  private static final Pattern LDAP_ERROR = Pattern.compile("\\[LDAP: error code (\\d+) - (.*)]", Pattern.DOTALL);
   private static final String[] ATTRIBUTES = {"serviceBindingInformation", "keywords", "whenCreated"};
 
   private final DnsClient dns;
@@ -98,8 +102,8 @@ public final class JndiDirectoryClient implements DirectoryClient {
     // JNDI loads the socket factory by name through the context class loader.
     thread.setContextClassLoader(JndiDirectoryClient.class.getClassLoader());
     ScheduledFuture<?> watchdog = Watchdog.schedule(exchange::expire, timeout.toNanos());
+    Hashtable<String, Object> env = environment(server, host, port, bind, timeout);
     try (DirectorySockets.Binding binding = DirectorySockets.bind(exchange::connect)) {
-      Hashtable<String, Object> env = environment(server, host, port, bind, timeout);
       if (bind instanceof DirectoryBind.Kerberos kerberos && kerberos.subject().isPresent()) {
         return Subject.doAs(kerberos.subject().get(),
             (PrivilegedExceptionAction<ServiceConnectionPoints>) () -> read(env));
@@ -112,6 +116,9 @@ public final class JndiDirectoryClient implements DirectoryClient {
     } finally {
       watchdog.cancel(false);
       exchange.closeAll();
+      if (env.get(Context.SECURITY_CREDENTIALS) instanceof char[] password) {
+        Arrays.fill(password, '\0');
+      }
       thread.setContextClassLoader(loader);
     }
   }
@@ -204,12 +211,14 @@ public final class JndiDirectoryClient implements DirectoryClient {
           + " has no configurationNamingContext in its RootDSE: it is not an Active Directory domain controller", e);
     }
     if (e instanceof AuthenticationException || e instanceof AuthenticationNotSupportedException) {
-      return new DirectoryException(Reason.BIND_REFUSED,
-          server + " refused the " + bind + ": " + ldapMessage(e), e);
+      String why = ldapMessage(e);
+      String root = rootMessage(e);
+      return new DirectoryException(Reason.BIND_REFUSED, "the " + describe(bind) + " to " + server + " failed: "
+          + (why.contains(root) ? why : why + ": " + root), e);
     }
     if (e instanceof NoPermissionException || ldapMessage(e).contains("000004DC")) {
       return new DirectoryException(Reason.BIND_REFUSED,
-          server + " refused the search to the " + bind + ": " + ldapMessage(e), e);
+          server + " refused the search to the " + describe(bind) + ": " + ldapMessage(e), e);
     }
     if (e instanceof CommunicationException || e instanceof IOException) {
       return new DirectoryException(Reason.UNREACHABLE,
@@ -237,12 +246,21 @@ public final class JndiDirectoryClient implements DirectoryClient {
     return message == null ? root.getClass().getSimpleName() : message;
   }
 
+  /** Returns JNDI's {@code [LDAP: error code 49 - text]} as {@code text (LDAP error 49)}. */
   private static String ldapMessage(Exception e) {
     String explanation = e instanceof NamingException naming ? naming.getExplanation() : e.getMessage();
     if (explanation == null || explanation.isBlank()) {
       return rootMessage(e);
     }
-    return explanation.strip();
+    Matcher m = LDAP_ERROR.matcher(explanation.strip());
+    return m.matches() ? m.group(2).strip() + " (LDAP error " + m.group(1) + ")" : explanation.strip();
+  }
+
+  private static String describe(DirectoryBind bind) {
+    if (bind instanceof DirectoryBind.Simple simple) {
+      return "simple bind as " + simple.bindDn();
+    }
+    return bind instanceof DirectoryBind.Kerberos ? "Kerberos (GSSAPI) bind" : "anonymous bind";
   }
 
   private static String unbracketed(String host) {
