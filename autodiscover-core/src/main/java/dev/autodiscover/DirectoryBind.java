@@ -37,7 +37,9 @@ public sealed interface DirectoryBind {
 
   /**
    * Returns a Kerberos (GSSAPI) bind with the credentials of the JAAS subject current on the thread
-   * that runs the resolution (the subject of an enclosing {@code Subject.doAs}).
+   * that runs the resolution (the subject of an enclosing {@code Subject.doAs}). {@code
+   * resolveAsync} runs on another thread, which has no such subject: use {@link #kerberos(Subject)}
+   * there. The directory server's principal is {@code ldap/<host>} for the host of its URL.
    */
   static DirectoryBind kerberos() {
     return new Kerberos(null);
