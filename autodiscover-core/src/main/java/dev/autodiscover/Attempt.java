@@ -41,8 +41,11 @@ public record Attempt(
 
   @Override
   public String toString() {
-    StringBuilder line = new StringBuilder()
-        .append(method).append(' ').append(url).append(": ").append(outcome);
+    StringBuilder line = new StringBuilder().append(method);
+    if (!url.isEmpty()) {
+      line.append(' ').append(url);
+    }
+    line.append(": ").append(outcome);
     httpStatus.ifPresent(status -> line.append(" (HTTP ").append(status).append(')'));
     if (!detail.isEmpty()) {
       line.append(" - ").append(detail);

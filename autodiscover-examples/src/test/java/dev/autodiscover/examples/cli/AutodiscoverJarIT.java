@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autodiscover.testkit.FixtureDirectory;
 import dev.autodiscover.testkit.FixtureNetwork;
 import dev.autodiscover.testkit.PoxResponses;
+import dev.autodiscover.testkit.ReceivedLdapRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs the packaged {@code autodiscover.jar} with {@code java -jar}, as a user would. */
 class AutodiscoverJarIT {
   private static final Path JAR = Path.of("target", "autodiscover.jar");
+  private static final String SCP_BIND_DN = "CN=svc-mail,CN=Users,DC=corp,DC=test";
+  private static final String SCP_PASSWORD = "Zq7-corr3ct-h0rse";
+  private static final String PASSWORD_VARIABLE = "AUTODISCOVER_IT_SCP_PASSWORD";
+  private static final String SCP_URL = "https://ex01.corp.test/autodiscover/autodiscover.xml";
 
   @TempDir
   Path directory;
@@ -26,17 +34,23 @@ class AutodiscoverJarIT {
   private record Exit(int status, String out, String err) {}
 
   private Exit run(List<String> args) throws IOException, InterruptedException {
+    return run(args, Map.of());
+  }
+
+  /** Runs the jar with {@code environment} added to the child process's environment. */
+  private Exit run(List<String> args, Map<String, String> environment) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
     command.addAll(args);
     Path out = directory.resolve("out.txt");
     Path err = directory.resolve("err.txt");
-    Process process = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command)
         .redirectOutput(out.toFile())
         .redirectError(err.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
-            System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null")))
-        .start();
+            System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null")));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the command ended within 60 s").isTrue();
     return new Exit(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
@@ -60,6 +74,69 @@ class AutodiscoverJarIT {
       assertThat(json.at("/attempts/1/certificate/problems/0").asText()).isEqualTo("NAME_MISMATCH");
       assertThat(json.get("error").isNull()).isTrue();
     }
+  }
+
+  @Test
+  void bindsToTheDirectoryWithThePasswordFromTheEnvironmentAndNeverPrintsIt() throws Exception {
+    try (FixtureNetwork network = FixtureNetwork.start();
+        FixtureDirectory dc = FixtureDirectory.forDomain("corp.test")
+            .user(SCP_BIND_DN, SCP_PASSWORD).requireBind().start()) {
+      dc.addServiceUrl("EX01", SCP_URL, Instant.parse("2019-03-12T10:15:22Z"));
+      network.httpsHost("ex01.corp.test")
+          .respondWithPox(PoxResponses.settings("Alice", "alice@corp.test", "https://ex01.corp.test/EWS/Exchange.asmx"));
+
+      Exit exit = run(scpArguments(network, dc), Map.of(PASSWORD_VARIABLE, SCP_PASSWORD));
+
+      assertThat(exit.status()).as(exit.err()).isZero();
+      JsonNode json = new ObjectMapper().readTree(exit.out().strip());
+      assertThat(json.at("/endpoint/method").asText()).isEqualTo("SCP");
+      assertThat(json.at("/endpoint/url").asText()).isEqualTo(SCP_URL);
+      assertThat(json.at("/attempts/0/url").asText()).isEqualTo(dc.url().toString());
+      assertThat(json.at("/attempts/0/outcome").asText()).isEqualTo("REDIRECTED");
+      assertThat(dc.requests())
+          .contains(new ReceivedLdapRequest(ReceivedLdapRequest.BIND, SCP_BIND_DN, "", ""))
+          .extracting(ReceivedLdapRequest::dn).contains(dc.configurationNamingContext());
+      assertThat(exit.out()).doesNotContain(SCP_PASSWORD);
+      assertThat(exit.err()).doesNotContain(SCP_PASSWORD);
+    }
+  }
+
+  @Test
+  void aRefusedDirectoryBindIsUnauthorizedAndTheResolutionGoesOnWithoutPrintingThePassword() throws Exception {
+    String wrong = "Wr0ng-battery-5521";
+    try (FixtureNetwork network = FixtureNetwork.start();
+        FixtureDirectory dc = FixtureDirectory.forDomain("corp.test")
+            .user(SCP_BIND_DN, SCP_PASSWORD).requireBind().start()) {
+      dc.addServiceUrl("EX01", SCP_URL, Instant.parse("2019-03-12T10:15:22Z"));
+      network.httpsHost("ex01.corp.test")
+          .respondWithPox(PoxResponses.settings("Alice", "alice@corp.test", "https://ex01.corp.test/EWS/Exchange.asmx"));
+
+      Exit exit = run(scpArguments(network, dc), Map.of(PASSWORD_VARIABLE, wrong));
+
+      assertThat(exit.status()).as(exit.err()).isEqualTo(1);
+      JsonNode json = new ObjectMapper().readTree(exit.out().strip());
+      assertThat(json.get("attempts")).extracting(a -> a.get("method").asText())
+          .containsExactly("SCP", "A_RECORD", "PREFIXED_HOST", "HTTP_REDIRECT", "SRV");
+      JsonNode refused = json.at("/attempts/0");
+      assertThat(refused.get("url").asText()).isEqualTo(dc.url().toString());
+      assertThat(refused.get("outcome").asText()).isEqualTo("UNAUTHORIZED");
+      assertThat(refused.get("detail").asText()).contains(SCP_BIND_DN);
+      assertThat(json.at("/error/code").asText()).isEqualTo("NO_ENDPOINT");
+      assertThat(dc.requests())
+          .contains(new ReceivedLdapRequest(ReceivedLdapRequest.BIND, SCP_BIND_DN, "", ""))
+          .extracting(ReceivedLdapRequest::dn).doesNotContain(dc.configurationNamingContext());
+      assertThat(exit.out()).doesNotContain(wrong).doesNotContain(SCP_PASSWORD);
+      assertThat(exit.err()).doesNotContain(wrong).doesNotContain(SCP_PASSWORD);
+    }
+  }
+
+  /** {@code resolve --json} for alice@corp.test, searching {@code dc} with a simple bind. */
+  private List<String> scpArguments(FixtureNetwork network, FixtureDirectory dc) {
+    List<String> args = new ArrayList<>(List.of("resolve", "--json", "--timeout", "30"));
+    args.addAll(LoopbackArguments.of(network, directory));
+    args.addAll(List.of("--scp-ldap", dc.url().toString(), "--scp-bind-dn", SCP_BIND_DN,
+        "--scp-password-env", PASSWORD_VARIABLE, "alice@corp.test"));
+    return args;
   }
 
   @Test
