@@ -31,7 +31,10 @@ public enum AttemptOutcome {
   INVALID_REDIRECT,
   /** The attempt was stopped before it ended because the resolution no longer needed it. */
   ABANDONED,
-  /** The step did not run because it is not configured (the SCP step without a directory). */
+  /**
+   * The step did not run: it is not configured (the SCP step without a directory), or the
+   * strategy failed before proposing a candidate (the detail says which).
+   */
   SKIPPED,
   /** The directory answered, but holds nothing this step can use (no serviceConnectionPoint object). */
   NOT_FOUND

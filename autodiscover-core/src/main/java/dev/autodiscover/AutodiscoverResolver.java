@@ -2,6 +2,7 @@ package dev.autodiscover;
 
 import dev.autodiscover.event.AutodiscoverListener;
 import dev.autodiscover.internal.DaemonExecutor;
+import dev.autodiscover.internal.GuardedListener;
 import dev.autodiscover.internal.Resolution;
 import dev.autodiscover.internal.ResolverConfig;
 import dev.autodiscover.internal.directory.JndiDirectoryClient;
@@ -99,7 +100,7 @@ public final class AutodiscoverResolver {
         builder.certificateHandler,
         builder.pinStore,
         builder.credentials,
-        builder.listener,
+        builder.listener == AutodiscoverListener.NONE ? builder.listener : new GuardedListener(builder.listener),
         builder.timeout,
         builder.requestTimeout,
         builder.userAgent,
@@ -324,7 +325,11 @@ public final class AutodiscoverResolver {
       return this;
     }
 
-    /** Sets the time limit of a whole resolution, redirects included. The default is 120 seconds. */
+    /**
+     * Sets the time limit of a whole resolution, redirects included. The default is 120 seconds.
+     * Time the host application spends deciding (redirect consent, certificate decisions,
+     * credentials) is not counted, so a person may take their time over a prompt.
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
       return this;

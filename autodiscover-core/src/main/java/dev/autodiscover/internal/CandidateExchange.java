@@ -16,10 +16,13 @@ import dev.autodiscover.tls.TrustDecision;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Challenge;
@@ -29,6 +32,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * POSTs the Autodiscover request to one candidate URL: answers a 401 with the host application's
@@ -36,6 +41,7 @@ import okhttp3.ResponseBody;
  * answer within bounds. Used by one resolution, on one thread.
  */
 final class CandidateExchange {
+  private static final Logger log = LoggerFactory.getLogger(CandidateExchange.class);
   private static final MediaType XML = MediaType.get(PoxRequest.CONTENT_TYPE);
   /** A server that presents a different untrusted certificate on every connection is asked about twice at most. */
   private static final int MAX_CERTIFICATE_RETRIES = 2;
@@ -43,6 +49,7 @@ final class CandidateExchange {
   private final ResolverConfig config;
   private final BiFunction<DiscoveryMethod, String, AttemptTimer> begin;
   private final Supplier<Duration> remaining;
+  private final Consumer<Duration> hostDecided;
   /** Certificates the host application trusted once in this resolution, pinned for it alone. */
   private final PinStore trustedOnce = PinStore.inMemory();
   private OkHttpClient extendedClient;
@@ -50,7 +57,9 @@ final class CandidateExchange {
   CandidateExchange(
       ResolverConfig config,
       BiFunction<DiscoveryMethod, String, AttemptTimer> begin,
-      Supplier<Duration> remaining) {
+      Supplier<Duration> remaining,
+      Consumer<Duration> hostDecided) {
+    this.hostDecided = hostDecided;
     this.config = config;
     this.begin = begin;
     this.remaining = remaining;
@@ -83,8 +92,7 @@ final class CandidateExchange {
             return new Answer.Failed();
           }
           List<String> schemes = schemes(response);
-          Optional<Credentials> supplied = config.credentials()
-              .credentialsFor(new AuthenticationChallenge(emailAddress, url, schemes));
+          Optional<Credentials> supplied = credentialsFor(new AuthenticationChallenge(emailAddress, url, schemes));
           if (supplied.isPresent() && schemes.stream().anyMatch(supplied.get()::answers)) {
             sent = supplied.get();
             continue;
@@ -118,8 +126,8 @@ final class CandidateExchange {
           return new Answer.Failed();
         }
         certificateRetries++;
-        TrustDecision decision = decide(diagnosis);
-        switch (decision) {
+        Decision decided = decide(diagnosis);
+        switch (decided.decision()) {
           case TRUST_ONCE -> {
             attempt.rejected(diagnosis, diagnosis.summary() + "; trusted once by the host application, retrying");
             trustOnce(diagnosis);
@@ -133,7 +141,7 @@ final class CandidateExchange {
             return new Answer.Aborted("the host application refused the certificate of " + url.getHost());
           }
           default -> {
-            attempt.rejected(diagnosis, diagnosis.summary());
+            attempt.rejected(diagnosis, diagnosis.summary() + decided.note());
             return new Answer.Failed();
           }
         }
@@ -180,9 +188,34 @@ final class CandidateExchange {
     return new Answer.Failed();
   }
 
-  private TrustDecision decide(CertificateDiagnosis diagnosis) {
-    TrustDecision decision = config.certificateHandler().decide(diagnosis);
-    return decision == null ? TrustDecision.SKIP : decision;
+  /** The host application's answer about a certificate, and a note when it could not answer. */
+  private record Decision(TrustDecision decision, String note) {}
+
+  /** Asks the host application about a certificate; a handler that fails skips it. */
+  private Decision decide(CertificateDiagnosis diagnosis) {
+    Instant asked = config.clock().instant();
+    try {
+      return new Decision(
+          Objects.requireNonNullElse(config.certificateHandler().decide(diagnosis), TrustDecision.SKIP), "");
+    } catch (RuntimeException e) {
+      log.warn("the certificate handler failed; skipping the certificate of {}", diagnosis.host(), e);
+      return new Decision(TrustDecision.SKIP, "; the certificate handler failed (" + e + "), so the candidate is skipped");
+    } finally {
+      hostDecided.accept(Duration.between(asked, config.clock().instant()));
+    }
+  }
+
+  /** Asks the host application for credentials; a provider that fails supplies none. */
+  private Optional<Credentials> credentialsFor(AuthenticationChallenge challenge) {
+    Instant asked = config.clock().instant();
+    try {
+      return Objects.requireNonNullElse(config.credentials().credentialsFor(challenge), Optional.empty());
+    } catch (RuntimeException e) {
+      log.warn("the credentials provider failed for {}; sending none", challenge.url(), e);
+      return Optional.empty();
+    } finally {
+      hostDecided.accept(Duration.between(asked, config.clock().instant()));
+    }
   }
 
   private void trustOnce(CertificateDiagnosis diagnosis) {

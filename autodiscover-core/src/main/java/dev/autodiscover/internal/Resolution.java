@@ -40,7 +40,7 @@ public final class Resolution {
 
   private final ResolverConfig config;
   private final String requested;
-  private final Instant deadline;
+  private Instant deadline;
   private final List<Attempt> attempts = new ArrayList<>();
   private final List<Redirect> redirects = new ArrayList<>();
   private final Set<String> seenAddresses = new HashSet<>();
@@ -52,7 +52,7 @@ public final class Resolution {
     this.config = config;
     this.requested = requested;
     this.deadline = config.clock().instant().plus(config.timeout());
-    this.exchange = new CandidateExchange(config, this::begin, this::remaining);
+    this.exchange = new CandidateExchange(config, this::begin, this::remaining, this::hostDecided);
   }
 
   /** Runs the resolution to its end. */
@@ -86,13 +86,13 @@ public final class Resolution {
   /** Tries every strategy for the current address. */
   private Step resolveCurrent() {
     Set<String> triedUrls = new HashSet<>();
-    StrategyContext context = new StrategyContext(current, config, exchange::client, deadline, this::remaining, this::begin);
+    StrategyContext context = new StrategyContext(current, config, exchange::client, () -> deadline, this::remaining, this::begin);
     for (DiscoveryStrategy strategy : config.strategies()) {
       if (timeUp()) {
         return timeout();
       }
       log.debug("{}: running {}", current.address(), strategy.method());
-      for (Candidate candidate : strategy.candidates(context)) {
+      for (Candidate candidate : candidates(strategy, context)) {
         if (timeUp()) {
           return timeout();
         }
@@ -103,6 +103,17 @@ public final class Resolution {
       }
     }
     return new Step.Exhausted();
+  }
+
+  /** Asks {@code strategy} for its candidates; a strategy that throws is recorded and passed over. */
+  private List<Candidate> candidates(DiscoveryStrategy strategy, StrategyContext context) {
+    try {
+      return strategy.candidates(context);
+    } catch (RuntimeException e) {
+      log.warn("{}: the {} strategy failed", current.address(), strategy.method(), e);
+      begin(strategy.method(), "").finish(AttemptOutcome.SKIPPED, "the strategy failed: " + e);
+      return List.of();
+    }
   }
 
   private Step tryCandidate(Candidate candidate, Set<String> triedUrls) {
@@ -170,8 +181,18 @@ public final class Resolution {
       return Optional.of(redirectLimit());
     }
     boolean within = DomainRules.withinDomain(to.getHost(), current.domain());
-    RedirectDecision decision = config.redirectConsent()
-        .decide(new RedirectRequest(type, current.address(), from, to, within));
+    RedirectDecision decision;
+    String failure = "";
+    Instant asked = config.clock().instant();
+    try {
+      decision = config.redirectConsent().decide(new RedirectRequest(type, current.address(), from, to, within));
+    } catch (RuntimeException e) {
+      log.warn("{}: the redirect consent policy failed; refusing the redirect to {}", current.address(), to, e);
+      decision = RedirectDecision.DENY;
+      failure = " (the policy failed: " + e + ")";
+    } finally {
+      hostDecided(Duration.between(asked, config.clock().instant()));
+    }
     boolean allowed = decision == RedirectDecision.ALLOW;
     record(new Redirect(type, from, to.toString(), allowed));
     if (allowed) {
@@ -179,7 +200,7 @@ public final class Resolution {
       return Optional.empty();
     }
     begin(method, to.toString()).finish(AttemptOutcome.REDIRECT_DENIED,
-        type + " from " + from + " refused by the redirect policy"
+        type + " from " + from + " refused by the redirect policy" + failure
             + (within ? "" : " (" + to.getHost() + " is outside " + DomainRules.registrableDomain(current.domain()) + ")"));
     return Optional.of(new Step.NextCandidate());
   }
@@ -265,6 +286,11 @@ public final class Resolution {
   private Step timeout() {
     return new Step.Stop(new ResolutionError(ErrorCode.TIMEOUT,
         "the resolution took longer than " + config.timeout().toMillis() + " ms"));
+  }
+
+  /** Time the host application spent deciding does not count against the resolution's limit. */
+  private void hostDecided(Duration spent) {
+    deadline = deadline.plus(spent);
   }
 
   private boolean timeUp() {

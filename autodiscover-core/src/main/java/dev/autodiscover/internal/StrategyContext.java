@@ -18,7 +18,7 @@ final class StrategyContext implements DiscoveryContext {
   private final EmailAddress email;
   private final ResolverConfig config;
   private final Supplier<OkHttpClient> client;
-  private final Instant deadline;
+  private final Supplier<Instant> deadline;
   private final Supplier<Duration> remaining;
   private final BiFunction<DiscoveryMethod, String, AttemptTimer> begin;
 
@@ -26,7 +26,7 @@ final class StrategyContext implements DiscoveryContext {
       EmailAddress email,
       ResolverConfig config,
       Supplier<OkHttpClient> client,
-      Instant deadline,
+      Supplier<Instant> deadline,
       Supplier<Duration> remaining,
       BiFunction<DiscoveryMethod, String, AttemptTimer> begin) {
     this.email = email;
@@ -74,7 +74,7 @@ final class StrategyContext implements DiscoveryContext {
 
   @Override
   public Instant deadline() {
-    return deadline;
+    return deadline.get();
   }
 
   @Override
