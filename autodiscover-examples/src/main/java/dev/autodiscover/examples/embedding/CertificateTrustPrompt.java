@@ -41,7 +41,7 @@ public final class CertificateTrustPrompt implements UntrustedCertificateHandler
       System.exit(2);
     }
     AutodiscoverResolver.Builder builder = AutodiscoverResolver.builder()
-        .timeout(Duration.ofMinutes(5)) // the time limit runs on while the person thinks
+        .timeout(Duration.ofSeconds(30)) // time spent answering the prompt is not counted
         .connectTimeout(Duration.ofSeconds(5))
         .requestTimeout(Duration.ofSeconds(10));
     Path pins = Path.of(args.length == 2 ? args[1] : "autodiscover-pins.txt");

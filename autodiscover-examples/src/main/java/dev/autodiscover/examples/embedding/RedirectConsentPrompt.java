@@ -38,7 +38,7 @@ public final class RedirectConsentPrompt implements RedirectConsent {
       System.exit(2);
     }
     AutodiscoverResolver.Builder builder = AutodiscoverResolver.builder()
-        .timeout(Duration.ofMinutes(5)) // the time limit runs on while the person thinks
+        .timeout(Duration.ofSeconds(30)) // time spent answering the prompt is not counted
         .connectTimeout(Duration.ofSeconds(5))
         .requestTimeout(Duration.ofSeconds(10));
     Charset charset = Charset.defaultCharset();
