@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autodiscover.testkit.FixtureNetwork;
 import dev.autodiscover.testkit.PoxResponses;
+import dev.autodiscover.testkit.TestCertificateAuthority;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -188,6 +189,24 @@ class DoctorCommandTest {
         .contains("certificate accepted although EXPIRED (trusted by the certificate handler or a pin)")
         .contains("`- problems EXPIRED")
         .contains("- Renew the certificate of autodiscover.contoso.test");
+  }
+
+  @Test
+  void showsTheSelfSignedCertificateOfARedirectTargetTheUserAccepted() {
+    network.httpsHost("autodiscover.contoso.test").respondWithPox(
+        PoxResponses.redirectUrl("https://ex2019.contoso.test/autodiscover/autodiscover.xml"));
+    network.httpsHost("ex2019.contoso.test", TestCertificateAuthority.selfSigned("ex2019.contoso.test"))
+        .respondWithPox(PoxResponses.settings("Alice", "alice@contoso.test", EWS));
+
+    CommandRun run = doctor("--methods", "prefixed-host", "--untrusted", "accept", "alice@contoso.test");
+
+    assertThat(run.status()).as(run.out()).isZero();
+    assertThat(run.out())
+        .contains("|  `- redirect to https://ex2019.contoso.test/autodiscover/autodiscover.xml: followed")
+        .contains("certificate accepted although SELF_SIGNED (trusted by the certificate handler or a pin)")
+        .contains("   |  |- issuer CN=ex2019.contoso.test")
+        .contains("   |  `- problems SELF_SIGNED")
+        .contains("- Install a certificate from a trusted certificate authority on ex2019.contoso.test");
   }
 
   @Test

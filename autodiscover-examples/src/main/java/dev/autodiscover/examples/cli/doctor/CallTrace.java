@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSocket;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
@@ -45,6 +48,8 @@ final class CallTrace extends EventListener {
     long tlsStart = -1;
     long tlsEnd = -1;
     Handshake handshake;
+    /** The certificates the server sent, leaf first, as it sent them; empty when unknown. */
+    List<Certificate> presented = List.of();
     long end = -1;
     Protocol protocol;
     IOException failure;
@@ -175,10 +180,28 @@ final class CallTrace extends EventListener {
     });
   }
 
+  /**
+   * Notes the connection, whether an earlier call had opened it, and for a new TLS connection the
+   * certificates the server sent. Those are read from the socket's session: the handshake's own
+   * list is rebuilt towards a trusted root, which a certificate trusted only by pin has not.
+   */
   @Override
   public synchronized void connectionAcquired(Call call, Connection connection) {
     acquired = connection;
     reused = connects.stream().noneMatch(connect -> connect.end >= 0);
+    if (!reused && connection.socket() instanceof SSLSocket socket) {
+      for (int i = connects.size() - 1; i >= 0; i--) {
+        Connect connect = connects.get(i);
+        if (connect.handshake != null) {
+          try {
+            connect.presented = List.of(socket.getSession().getPeerCertificates());
+          } catch (SSLPeerUnverifiedException e) {
+            connect.presented = List.of();
+          }
+          return;
+        }
+      }
+    }
   }
 
   @Override

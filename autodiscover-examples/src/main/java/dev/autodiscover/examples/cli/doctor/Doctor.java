@@ -42,7 +42,6 @@ public final class Doctor {
       return DoctorReport.of(result, trace, CertificateInspector.create(trust));
     } finally {
       client.connectionPool().evictAll();
-      client.dispatcher().executorService().shutdown();
     }
   }
 }

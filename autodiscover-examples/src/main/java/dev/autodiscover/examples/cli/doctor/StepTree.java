@@ -278,7 +278,8 @@ final class StepTree {
   private ReportNode acceptedHandshake(CallTrace.Connect connect, String host, int port) {
     Handshake handshake = connect.handshake;
     List<X509Certificate> chain = new ArrayList<>();
-    for (Certificate certificate : handshake.peerCertificates()) {
+    List<Certificate> presented = connect.presented.isEmpty() ? handshake.peerCertificates() : connect.presented;
+    for (Certificate certificate : presented) {
       if (certificate instanceof X509Certificate x509) {
         chain.add(x509);
       }
