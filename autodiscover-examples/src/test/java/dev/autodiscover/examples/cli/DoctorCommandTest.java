@@ -224,6 +224,17 @@ class DoctorCommandTest {
   }
 
   @Test
+  void namesTheFailedConnectionAsTheCauseWhenNothingAnswered() {
+    CommandRun run = doctor("--methods", "scp", "--scp-ldap", "ldap://127.0.0.1:1", "alice@contoso.test");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("`- SCP ldap://127.0.0.1:1: CONNECT_FAILED")
+        .contains("   `- LDAP search: cannot connect to ldap://127.0.0.1:1")
+        .contains("Diagnosis:\n  x CONNECT_FAILED at 127.0.0.1 - SCP ldap://127.0.0.1:1: cannot connect");
+  }
+
+  @Test
   void printsTheSameTreeAsOneJsonObject() {
     rootSiteWithACertificateForWwwOnly();
 

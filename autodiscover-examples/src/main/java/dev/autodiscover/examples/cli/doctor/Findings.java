@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Reads a result for what went wrong and where it led: each attempt that failed in a way an
- * administrator can change, each redirect followed, and, when nothing else explains a failed
+ * administrator can change (and, when nothing answered, every attempt that failed other than for
+ * want of a DNS name), each redirect followed, and, when nothing else explains a failed
  * resolution, its error. Also the command-line options that would get further.
  */
 final class Findings {
@@ -39,8 +40,16 @@ final class Findings {
         }
         case UNAUTHORIZED, AUTODISCOVER_ERROR, REDIRECT_DENIED, INVALID_REDIRECT, TIMEOUT ->
             findings.add(problem(attempt, where));
-        case NOT_AUTODISCOVER, HTTP_ERROR -> findings.add(new Finding(Severity.NOTE,
-            attempt.outcome() + " at " + host(attempt.url()), where + ": " + attempt.detail()));
+        case NOT_AUTODISCOVER, HTTP_ERROR, CONNECT_FAILED, NOT_FOUND -> {
+          // Where another step answered these are the usual noise of the steps before it (a web site
+          // at the root, no server on port 80); where none did, they are why.
+          if (!result.resolved()) {
+            findings.add(problem(attempt, where));
+          } else if (attempt.outcome() != AttemptOutcome.CONNECT_FAILED) {
+            findings.add(new Finding(Severity.NOTE, attempt.outcome() + " at " + host(attempt.url()),
+                where + ": " + attempt.detail()));
+          }
+        }
         default -> { }
       }
     }
