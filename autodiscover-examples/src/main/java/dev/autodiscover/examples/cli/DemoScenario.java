@@ -8,6 +8,7 @@ import dev.autodiscover.testkit.TestCertificateAuthority;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.tls.HeldCertificate;
@@ -31,7 +32,8 @@ record DemoScenario(String name, String title, String email, Consumer<DemoStage>
         new DemoScenario("working-domain",
             "autodiscover.contoso.test answers; the root domain has no web server",
             "alice@contoso.test",
-            stage -> stage.network().httpsHost("autodiscover.contoso.test").respondWithPox(settings("alice@contoso.test"))),
+            stage -> stage.network().httpsHost("autodiscover.contoso.test")
+                .respondWithPox(settings("alice@contoso.test"))),
         brokenRootSite("root-certificate-www-only",
             "https://contoso.test serves the web site with a certificate for www.contoso.test only",
             ca -> ca.issue("www.contoso.test")),
@@ -42,7 +44,8 @@ record DemoScenario(String name, String title, String email, Consumer<DemoStage>
             "https://contoso.test serves *.contoso.test, which never covers contoso.test itself",
             ca -> ca.issueWildcard("contoso.test")),
         new DemoScenario("srv-record-fix",
-            "autodiscover.contoso.test has a certificate for mail.contoso.test only; an SRV record points to mail.contoso.test",
+            "autodiscover.contoso.test has a certificate for mail.contoso.test only;"
+                + " an SRV record points to mail.contoso.test",
             "alice@contoso.test",
             stage -> {
               FixtureNetwork network = stage.network();
@@ -80,7 +83,7 @@ record DemoScenario(String name, String title, String email, Consumer<DemoStage>
   }
 
   /** Returns the story of that name. */
-  static java.util.Optional<DemoScenario> named(String name) {
+  static Optional<DemoScenario> named(String name) {
     return all().stream().filter(scenario -> scenario.name().equals(name)).findFirst();
   }
 
@@ -106,7 +109,8 @@ record DemoScenario(String name, String title, String email, Consumer<DemoStage>
     network.httpsHost("casserver", network.certificateAuthority().issue("mail.contoso.test"))
         .respondWithPox(settings("alice@contoso.test"));
     network.httpsHost("autodiscover.contoso.test").respondWithPox(settings("alice@contoso.test"));
-    stage.configure(resolver -> resolver.activeDirectory(ActiveDirectory.server(URI.create("ldap://dc1.contoso.test"))));
+    stage.configure(resolver ->
+        resolver.activeDirectory(ActiveDirectory.server(URI.create("ldap://dc1.contoso.test"))));
   }
 
   private static String settings(String email) {

@@ -176,6 +176,21 @@ class DoctorCommandTest {
   }
 
   @Test
+  void namesTheAnswerToA401AndTheOptionsThatGiveCredentials() {
+    network.httpsHost("autodiscover.contoso.test")
+        .requireAuth("Basic", "Basic never", PoxResponses.settings("Alice", "alice@contoso.test", EWS));
+
+    CommandRun run = doctor("--methods", "prefixed-host", "alice@contoso.test");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.out())
+        .containsPattern("   `- HTTP/[0-9.]+ POST: 401, text/html; charset=utf-8 \\(\\d+ ms\\)\n"
+            + "      `- the server asks for credentials \\(Basic\\); none were supplied")
+        .contains("x UNAUTHORIZED at autodiscover.contoso.test")
+        .contains("With this command:\n  - --user NAME with --password-env VAR or --password-file FILE");
+  }
+
+  @Test
   void diagnosesACertificateTheUserAcceptedOnTheConnectionThatUsedIt() {
     network.httpsHost("autodiscover.contoso.test", network.certificateAuthority().issueExpired("autodiscover.contoso.test"))
         .respondWithPox(PoxResponses.settings("Alice", "alice@contoso.test", EWS));

@@ -94,10 +94,9 @@ final class Findings {
       if (attempt.outcome() == AttemptOutcome.REDIRECT_DENIED) {
         hints.add("--redirects allow follows the redirects that the default policy (same-domain) refuses.");
       }
-      if (attempt.outcome() == AttemptOutcome.UNAUTHORIZED && attempt.httpStatus().isPresent()
-          && attempt.detail().contains("none were supplied")) {
+      if (attempt.outcome() == AttemptOutcome.UNAUTHORIZED && attempt.httpStatus().isPresent()) {
         hints.add("--user NAME with --password-env VAR or --password-file FILE answers 401 challenges"
-            + " with Basic credentials.");
+            + " with Basic credentials, on https steps whose certificate was accepted.");
       }
     }
     return List.copyOf(hints);
@@ -132,7 +131,8 @@ final class Findings {
   }
 
   private static String hostAndPort(CertificateDiagnosis diagnosis) {
-    return diagnosis.port() > 0 && diagnosis.port() != 443 ? diagnosis.host() + ":" + diagnosis.port() : diagnosis.host();
+    boolean otherPort = diagnosis.port() > 0 && diagnosis.port() != 443;
+    return otherPort ? diagnosis.host() + ":" + diagnosis.port() : diagnosis.host();
   }
 
   /** Returns the host of a URL; a DNS name or an address as it is. */
