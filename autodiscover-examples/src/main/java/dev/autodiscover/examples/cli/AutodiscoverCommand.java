@@ -13,13 +13,17 @@ import picocli.CommandLine.Command;
         "Finds a mailbox's Microsoft Exchange Autodiscover endpoint the way Outlook does,",
         "and explains every step it took."
     },
-    subcommands = {ResolveCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ResolveCommand.class, DoctorCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     footer = {
+        "",
+        "Exit status: 0 resolved, 1 not resolved, 2 bad usage or bad input.",
         "",
         "Examples:",
         "  autodiscover resolve alice@contoso.com",
         "  autodiscover resolve --json --methods prefixed-host,srv alice@contoso.com",
-        "  autodiscover demo"
+        "  autodiscover doctor alice@contoso.com",
+        "  autodiscover demo",
+        "  autodiscover help doctor"
     })
 public final class AutodiscoverCommand implements Runnable {
   @CommandLine.Spec

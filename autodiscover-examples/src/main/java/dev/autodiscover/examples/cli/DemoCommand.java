@@ -1,31 +1,49 @@
 package dev.autodiscover.examples.cli;
 
-import dev.autodiscover.AutodiscoverResolver;
-import dev.autodiscover.AutodiscoverResult;
-import dev.autodiscover.spi.DnsClient;
-import dev.autodiscover.testkit.FixtureNetwork;
-import dev.autodiscover.tls.TrustConfiguration;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autodiscover.examples.cli.doctor.Doctor;
+import dev.autodiscover.examples.cli.doctor.DoctorReport;
+import dev.autodiscover.examples.cli.doctor.JsonReport;
+import dev.autodiscover.examples.cli.doctor.Style;
+import dev.autodiscover.examples.cli.doctor.TextReport;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code autodiscover demo}: plays the built-in stories on loopback (a stub DNS server and HTTPS
- * hosts with generated certificates) and shows what the resolver did in each. Needs no network.
+ * {@code autodiscover demo}: plays the built-in stories on loopback (a stub DNS server, HTTPS hosts
+ * with generated certificates, an LDAP directory) and shows doctor's report for each, then a
+ * summary. Needs no network and no setup.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Plays the built-in stories on loopback and shows what the resolver did in each.",
-    footer = {"", "Examples:", "  autodiscover demo", "  autodiscover demo --list",
-        "  autodiscover demo srv-record-fix"})
+    description = {
+        "Plays the built-in stories on loopback and shows doctor's report for each.",
+        "",
+        "Each story starts its own stub DNS server, HTTPS hosts with generated certificates"
+            + " and, for the SCP story, an Active Directory-like LDAP server, all on 127.0.0.1:"
+            + " no network and no setup needed. A summary line per story ends the output.",
+        ""
+    },
+    footer = {
+        "",
+        "Exit status: 0 when the stories were played (resolved or not), 2 for an unknown"
+            + " name.",
+        "",
+        "Examples:",
+        "  autodiscover demo",
+        "  autodiscover demo --list",
+        "  autodiscover demo srv-record-fix scp-netbios-name",
+        "  autodiscover demo --json | jq -r '[.story, .cause] | @tsv'"
+    })
 final class DemoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -33,44 +51,55 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--list", description = "List the stories and exit.")
   boolean list;
 
-  @Option(names = "--json", description = "Print each story's result as JSON lines instead.")
+  @Option(names = "--json", description = "Print doctor's JSON report for each story, one a line, and no summary.")
   boolean json;
 
-  @Parameters(paramLabel = "NAME", arity = "0..*", description = "Play only these stories.")
+  @Mixin
+  ColorOptions colors;
+
+  @Parameters(paramLabel = "NAME", arity = "0..*", description = "Play only these stories (see --list).")
   List<String> names = new ArrayList<>();
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    Style style = colors.style(System::getenv);
     List<DemoScenario> scenarios = selected();
     if (list) {
       for (DemoScenario scenario : scenarios) {
-        out.printf("%-28s %s%n", scenario.name(), scenario.title());
+        out.printf("%-26s %s%n", scenario.name(), scenario.title());
       }
       return ExitStatus.ALL_RESOLVED;
     }
     List<String> summary = new ArrayList<>();
     for (DemoScenario scenario : scenarios) {
-      AutodiscoverResult result = play(scenario);
+      DoctorReport report = play(scenario);
       if (json) {
-        out.println(ResultJson.line(result));
+        ObjectNode line = JsonReport.toJson(report);
+        ObjectNode story = line.objectNode().put("story", scenario.name()).put("title", scenario.title());
+        story.setAll(line);
+        out.println(JsonReport.line(story));
       } else {
-        out.println("== " + scenario.name() + ": " + scenario.title());
-        out.println(result.describe());
+        out.println(style.bold("== " + scenario.name() + ": " + scenario.title()));
+        out.println(TextReport.render(report, style).replace("\n", System.lineSeparator()));
         out.println();
       }
-      summary.add(String.format("%-28s %-10s %s", scenario.name(),
-          result.resolved() ? "resolved" : "failed",
-          result.resolved()
-              ? result.endpoint().get().method() + " " + result.endpoint().get().url()
-              : result.error().get().code().name()));
+      summary.add(summaryLine(scenario, report));
       out.flush();
     }
     if (!json) {
-      out.println("Summary");
+      out.println(style.bold("Summary"));
       summary.forEach(out::println);
     }
     return ExitStatus.ALL_RESOLVED;
+  }
+
+  private static String summaryLine(DemoScenario scenario, DoctorReport report) {
+    String how = report.verdict().resolved()
+        ? report.verdict().method().orElse("-")
+        : report.verdict().errorCode().orElse("-");
+    return String.format("%-26s %-9s %-14s %s", scenario.name(),
+        report.verdict().resolved() ? "resolved" : "failed", how, report.cause());
   }
 
   private List<DemoScenario> selected() {
@@ -79,26 +108,16 @@ final class DemoCommand implements Callable<Integer> {
     }
     List<DemoScenario> chosen = new ArrayList<>();
     for (String name : names) {
-      chosen.add(DemoScenario.all().stream()
-          .filter(scenario -> scenario.name().equals(name))
-          .findFirst()
-          .orElseThrow(() -> new BadInputException("no demo story named '" + name
-              + "'; see autodiscover demo --list")));
+      chosen.add(DemoScenario.named(name).orElseThrow(() -> new BadInputException(
+          "no demo story named '" + name + "'; see autodiscover demo --list")));
     }
     return chosen;
   }
 
-  private static AutodiscoverResult play(DemoScenario scenario) {
-    try (FixtureNetwork network = FixtureNetwork.start()) {
-      scenario.setUp().accept(network);
-      AutodiscoverResolver resolver = AutodiscoverResolver.builder()
-          .dnsClient(DnsClient.usingServers(network.dnsServer()))
-          .socketFactory(network.socketFactory())
-          .trust(TrustConfiguration.of(List.of(network.certificateAuthority().certificate())))
-          .connectTimeout(Duration.ofSeconds(2))
-          .timeout(Duration.ofSeconds(30))
-          .build();
-      return resolver.resolve(scenario.email());
+  private static DoctorReport play(DemoScenario scenario) {
+    try (DemoStage stage = new DemoStage()) {
+      scenario.setUp().accept(stage);
+      return Doctor.examine(stage.resolver(), stage.trust(), scenario.email());
     }
   }
 }

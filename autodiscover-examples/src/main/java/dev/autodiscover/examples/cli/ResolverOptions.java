@@ -150,6 +150,20 @@ final class ResolverOptions {
       }
       builder.dnsClient(DnsClient.usingServers(servers));
     }
+    builder.trust(trust());
+    credentials(environment).ifPresent(builder::credentials);
+    activeDirectory(environment).ifPresent(builder::activeDirectory);
+    if (!routes.isEmpty()) {
+      builder.socketFactory(routingSocketFactory());
+    }
+    return builder;
+  }
+
+  /**
+   * Returns the trust anchors these options give the resolver: the JDK's, plus the certificates of
+   * every {@code --trust} file. Throws {@link BadInputException} for a file that cannot be read.
+   */
+  TrustConfiguration trust() {
     List<X509Certificate> certificates = new ArrayList<>();
     for (Path file : trustFiles) {
       try {
@@ -158,13 +172,7 @@ final class ResolverOptions {
         throw new BadInputException("--trust: " + e.getMessage(), e);
       }
     }
-    builder.trustCertificates(certificates);
-    credentials(environment).ifPresent(builder::credentials);
-    activeDirectory(environment).ifPresent(builder::activeDirectory);
-    if (!routes.isEmpty()) {
-      builder.socketFactory(routingSocketFactory());
-    }
-    return builder;
+    return TrustConfiguration.jdkDefaults().plus(certificates);
   }
 
   private List<DiscoveryStrategy> strategies() {

@@ -52,8 +52,9 @@ class AutodiscoverJarIT {
     builder.environment().putAll(environment);
     Process process = builder.start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the command ended within 60 s").isTrue();
-    return new Exit(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return new Exit(process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"),
+        Files.readString(err, StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
   }
 
   @Test
@@ -140,6 +141,48 @@ class AutodiscoverJarIT {
   }
 
   @Test
+  void doctorPrintsAPlainTreeWhenItsOutputIsNotATerminal() throws Exception {
+    try (FixtureNetwork network = FixtureNetwork.start()) {
+      network.httpsHost("contoso.test", network.certificateAuthority().issue("www.contoso.test")).serveWebSite();
+      network.httpsHost("autodiscover.contoso.test")
+          .respondWithPox(PoxResponses.settings("Alice", "alice@contoso.test", "https://mail.contoso.test/EWS/Exchange.asmx"));
+      List<String> args = new ArrayList<>(List.of("doctor"));
+      args.addAll(LoopbackArguments.of(network, directory));
+      args.add("alice@contoso.test");
+
+      Exit exit = run(args);
+
+      assertThat(exit.status()).as(exit.err()).isZero();
+      assertThat(exit.out())
+          .startsWith("Autodiscover doctor: alice@contoso.test")
+          .contains("|  |- TLS handshake failed: certificate rejected")
+          .contains("|  |  `- problems NAME_MISMATCH")
+          .contains("Verdict: resolved")
+          .contains("What to change:\n  - Add contoso.test to the certificate of the web site https://contoso.test")
+          .doesNotContain("\u001B[")
+          .doesNotContain("├─");
+    }
+  }
+
+  @Test
+  void demoPlaysEveryStoryWithoutNetworkAndPrintsPlainReports() throws Exception {
+    Exit exit = run(List.of("demo"));
+
+    assertThat(exit.status()).as(exit.err()).isZero();
+    assertThat(exit.out())
+        .contains("Set-ClientAccessServer -Identity CASSERVER -AutoDiscoverServiceInternalUri")
+        .contains("\nSummary\n")
+        .containsPattern("scp-netbios-name\\s+resolved\\s+PREFIXED_HOST\\s+NAME_MISMATCH at casserver")
+        .containsPattern("redirect-to-self-signed\\s+failed\\s+NO_ENDPOINT\\s+SELF_SIGNED at ex2019.contoso.test")
+        .doesNotContain("\u001B[");
+    for (String story : List.of("working-domain", "root-certificate-www-only", "expired-root-certificate",
+        "wildcard-root-certificate", "srv-record-fix", "scp-netbios-name", "redirect-to-self-signed",
+        "redirect-addr", "nothing-published")) {
+      assertThat(exit.out()).contains("== " + story + ": ");
+    }
+  }
+
+  @Test
   void exitsTwoWithOneLineForAnAddressWithoutDomain() throws Exception {
     Exit exit = run(List.of("resolve", "--json", "alice"));
 
@@ -152,5 +195,8 @@ class AutodiscoverJarIT {
   void printsItsVersionAndHelp() throws Exception {
     assertThat(run(List.of("--version")).out()).startsWith("autodiscover ");
     assertThat(run(List.of("resolve", "--help")).out()).contains("--dns-server").contains("Exit status");
+    assertThat(run(List.of("--help")).out()).contains("doctor").contains("autodiscover doctor alice@contoso.com");
+    assertThat(run(List.of("doctor", "--help")).out()).contains("--no-color").contains("--scp-ldap")
+        .contains("autodiscover doctor --json alice@contoso.com");
   }
 }

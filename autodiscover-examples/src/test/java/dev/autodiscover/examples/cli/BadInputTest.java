@@ -47,7 +47,17 @@ class BadInputTest {
         Arguments.of(List.of("resolve", "--user", "alice", "--password-env", "AUTODISCOVER_TEST_UNSET_VARIABLE",
             "alice@contoso.test"), "AUTODISCOVER_TEST_UNSET_VARIABLE is not set"),
         Arguments.of(List.of("resolve", "--route", "127.0.1.1=127.0.0.1:1", "alice@contoso.test"), "--route"),
-        Arguments.of(List.of("demo", "no-such-story"), "no demo story named 'no-such-story'"));
+        Arguments.of(List.of("demo", "no-such-story"), "no demo story named 'no-such-story'"),
+        Arguments.of(List.of("demo", "--color", "--no-color"), "--color and --no-color exclude each other"),
+        Arguments.of(List.of("doctor", "alice"), "'alice' is not a valid address"),
+        Arguments.of(List.of("doctor"), "Missing required parameter: 'EMAIL'"),
+        Arguments.of(List.of("doctor", "alice@contoso.test", "bob@contoso.test"), "Unmatched argument"),
+        Arguments.of(List.of("doctor", "--color", "--no-color", "alice@contoso.test"),
+            "--color and --no-color exclude each other"),
+        Arguments.of(List.of("doctor", "--methods", "a-record,mx", "alice@contoso.test"), "unknown method 'mx'"),
+        Arguments.of(List.of("doctor", "--trust", "/nonexistent/ca.pem", "alice@contoso.test"), "--trust"),
+        Arguments.of(List.of("doctor", "--site", "Berlin", "alice@contoso.test"),
+            "--site needs --scp-ldap URL or --ad-domain DOMAIN"));
   }
 
   @ParameterizedTest

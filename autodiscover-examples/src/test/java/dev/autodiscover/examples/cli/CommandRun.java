@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one in-process run of the command printed and returned.
+ * What one in-process run of the command printed and returned, with {@code \n} line endings.
  *
  * @param status the exit status
  * @param out what went to standard output
@@ -24,7 +24,12 @@ record CommandRun(int status, String out, String err) {
     StringWriter err = new StringWriter();
     int status = AutodiscoverCommand.run(args.toArray(String[]::new), new PrintWriter(out, true),
         new PrintWriter(err, true));
-    return new CommandRun(status, out.toString(), err.toString());
+    return new CommandRun(status, normalized(out), normalized(err));
+  }
+
+  /** Returns what was written, with every line ending as {@code \n}. */
+  private static String normalized(StringWriter written) {
+    return written.toString().replace(System.lineSeparator(), "\n");
   }
 
   /** Parses standard output as JSON lines. */
