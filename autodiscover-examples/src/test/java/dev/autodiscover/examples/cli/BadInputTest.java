@@ -47,6 +47,14 @@ class BadInputTest {
         Arguments.of(List.of("resolve", "--user", "alice", "--password-env", "AUTODISCOVER_TEST_UNSET_VARIABLE",
             "alice@contoso.test"), "AUTODISCOVER_TEST_UNSET_VARIABLE is not set"),
         Arguments.of(List.of("resolve", "--route", "127.0.1.1=127.0.0.1:1", "alice@contoso.test"), "--route"),
+        Arguments.of(List.of("resolve", "--concurrency", "0", "alice@contoso.test"),
+            "--concurrency must be between 1 and 256: 0"),
+        Arguments.of(List.of("resolve", "--concurrency", "257", "alice@contoso.test"),
+            "--concurrency must be between 1 and 256: 257"),
+        Arguments.of(List.of("resolve", "--concurrency", "x", "alice@contoso.test"), "--concurrency"),
+        Arguments.of(List.of("resolve", "--progress", "sometimes", "alice@contoso.test"),
+            "--progress: expected auto, always or never, not 'sometimes'"),
+        Arguments.of(List.of("resolve", "--input", "-"), "no address to resolve"),
         Arguments.of(List.of("demo", "no-such-story"), "no demo story named 'no-such-story'"));
   }
 
