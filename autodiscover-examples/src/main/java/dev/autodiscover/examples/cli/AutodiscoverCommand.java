@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         "Examples:",
         "  autodiscover resolve alice@contoso.com",
         "  autodiscover resolve --json --methods prefixed-host,srv alice@contoso.com",
-        "  autodiscover resolve --json --concurrency 16 --input mailboxes.txt > results.jsonl",
+        "  autodiscover resolve --json --concurrency 16 --input users.txt > out.jsonl",
         "  autodiscover demo"
     })
 public final class AutodiscoverCommand implements Runnable {

@@ -25,17 +25,18 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Finds the Autodiscover endpoint of each address and shows every step.",
     footer = {
         "",
-        "With --input or more than one address, the results come out in input order, a summary",
-        "(resolved, methods, error codes, attempt outcomes, bad lines) goes to standard error, and",
-        "a progress bar shows on standard error when it is a terminal.",
+        "Bulk runs (--input, or more than one EMAIL) print results in input order,",
+        "end with a summary on standard error (resolved, endpoint methods, error codes,",
+        "attempt outcomes, bad lines), and show a progress bar on standard error when",
+        "it is a terminal.",
         "",
         "Exit status: 0 all resolved, 1 some not resolved, 2 bad usage or bad input.",
         "",
         "Examples:",
         "  autodiscover resolve alice@contoso.com",
         "  autodiscover resolve --json --dns-server 10.0.0.53 alice@contoso.com bob@fabrikam.com",
-        "  autodiscover resolve --json --concurrency 16 --input mailboxes.txt > results.jsonl",
-        "  grep -v '^#' mailboxes.txt | autodiscover resolve --json --input - --progress never",
+        "  autodiscover resolve --json --concurrency 16 --input users.txt > out.jsonl",
+        "  cut -d, -f2 users.csv | autodiscover resolve --json --input - > out.jsonl",
         "  autodiscover resolve --user alice@contoso.com --password-env AD_PASSWORD alice@contoso.com"
     })
 final class ResolveCommand implements Callable<Integer> {
@@ -113,9 +114,9 @@ final class ResolveCommand implements Callable<Integer> {
           badInput[0] = true;
         }
         allResolved[0] &= result.resolved();
-        display.printOut(json ? ResultJson.line(result) : result.describe());
         summary.add(line, result);
         display.step(result.resolved());
+        display.printOut(json ? ResultJson.line(result) : result.describe());
       });
       source.readError().ifPresent(message -> {
         display.printErr("autodiscover: " + message);
