@@ -71,6 +71,16 @@ final class BulkSummary {
         .distinct().forEach(outcome -> outcomes.merge(outcome, 1L, Long::sum));
   }
 
+  /** Returns whether some input line was not an address. */
+  boolean hasBadLines() {
+    return badLines > 0;
+  }
+
+  /** Returns whether every address counted was resolved. */
+  boolean allResolved() {
+    return resolved == addresses;
+  }
+
   /** Returns the summary, a few lines without line separators. */
   List<String> lines() {
     List<String> lines = new ArrayList<>();

@@ -103,25 +103,18 @@ final class ResolveCommand implements Callable<Integer> {
 
   private int resolveAll(AutodiscoverResolver resolver, AddressSource source, ProgressDisplay display, boolean bulk) {
     BulkSummary summary = new BulkSummary();
-    boolean[] allResolved = {true};
-    boolean[] badInput = {false};
     source.whenEnded(display::total);
     try (display) {
       new BulkResolver(resolver, concurrency, WINDOW_PER_THREAD * concurrency).run(source, (line, result) -> {
         if (BulkSummary.isBadAddress(result)) {
           display.printErr("autodiscover: " + source.inputName() + " line " + line.number() + ": "
               + result.error().get().message());
-          badInput[0] = true;
         }
-        allResolved[0] &= result.resolved();
         summary.add(line, result);
         display.step(result.resolved());
         display.printOut(json ? ResultJson.line(result) : result.describe());
       });
-      source.readError().ifPresent(message -> {
-        display.printErr("autodiscover: " + message);
-        badInput[0] = true;
-      });
+      source.readError().ifPresent(message -> display.printErr("autodiscover: " + message));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       spec.commandLine().getErr().println("autodiscover: interrupted");
@@ -132,10 +125,10 @@ final class ResolveCommand implements Callable<Integer> {
       summary.lines().forEach(err::println);
       err.flush();
     }
-    if (badInput[0]) {
+    if (summary.hasBadLines() || source.readError().isPresent()) {
       return ExitStatus.BAD_INPUT;
     }
-    return allResolved[0] ? ExitStatus.ALL_RESOLVED : ExitStatus.SOME_NOT_RESOLVED;
+    return summary.allResolved() ? ExitStatus.ALL_RESOLVED : ExitStatus.SOME_NOT_RESOLVED;
   }
 
   private ProgressDisplay display(String mode, boolean bulk) {
