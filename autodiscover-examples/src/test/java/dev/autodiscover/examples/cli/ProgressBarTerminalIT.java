@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,12 +50,15 @@ class ProgressBarTerminalIT {
 
   @BeforeEach
   void startNetwork() {
+    assumeTrue(Files.exists(Path.of("/dev/ptmx")), "this machine offers no pseudo-terminals");
     network = FixtureNetwork.start();
   }
 
   @AfterEach
   void stopNetwork() {
-    network.close();
+    if (network != null) {
+      network.close();
+    }
   }
 
   /**
