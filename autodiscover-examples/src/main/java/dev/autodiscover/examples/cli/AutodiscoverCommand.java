@@ -1,6 +1,8 @@
 package dev.autodiscover.examples.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +23,7 @@ import picocli.CommandLine.Command;
         "Examples:",
         "  autodiscover resolve alice@contoso.com",
         "  autodiscover resolve --json --methods prefixed-host,srv alice@contoso.com",
+        "  autodiscover resolve --json --concurrency 16 --input users.txt > out.jsonl",
         "  autodiscover doctor alice@contoso.com",
         "  autodiscover demo",
         "  autodiscover help doctor"
@@ -29,14 +32,29 @@ public final class AutodiscoverCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  private final InputStream stdin;
+
+  private AutodiscoverCommand(InputStream stdin) {
+    this.stdin = Objects.requireNonNull(stdin, "stdin");
+  }
+
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
-  /** Runs the command line with the given output streams and returns its exit status. */
+  /**
+   * Runs the command line with the given output streams and returns its exit status; {@code
+   * --input -} reads {@link System#in}. Whether {@code --progress auto} draws a bar depends on the
+   * process's standard error, whatever {@code err} is.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new AutodiscoverCommand());
+    return run(args, System.in, out, err);
+  }
+
+  /** Runs the command line with the given streams and returns its exit status. */
+  static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new AutodiscoverCommand(stdin));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(exception -> ExitStatus.BAD_INPUT);
@@ -52,6 +70,11 @@ public final class AutodiscoverCommand implements Runnable {
       throw exception;
     });
     return commandLine.execute(args);
+  }
+
+  /** The stream {@code --input -} reads. */
+  InputStream stdin() {
+    return stdin;
   }
 
   @Override

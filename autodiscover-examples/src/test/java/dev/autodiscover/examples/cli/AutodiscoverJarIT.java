@@ -183,6 +183,32 @@ class AutodiscoverJarIT {
   }
 
   @Test
+  void drawsNoProgressBarWhenStderrGoesToAFileAndSummarisesThere() throws Exception {
+    try (FixtureNetwork network = FixtureNetwork.start()) {
+      network.httpsHost("autodiscover.contoso.test")
+          .respondWithPox(PoxResponses.settings("Alice", "alice@contoso.test", "https://mail.contoso.test/EWS/Exchange.asmx"));
+      Path input = directory.resolve("mailboxes.txt");
+      Files.writeString(input, "alice@contoso.test\nbob@contoso.test\nnot-an-address\ncarol@contoso.test\n");
+      List<String> args = new ArrayList<>(List.of("resolve", "--json", "--methods", "prefixed-host",
+          "--concurrency", "3", "--input", input.toString()));
+      args.addAll(LoopbackArguments.of(network, directory));
+
+      Exit exit = run(args);
+
+      assertThat(exit.status()).as(exit.err()).isEqualTo(2);
+      assertThat(exit.err()).doesNotContain("\r").doesNotContain("Resolving")
+          .contains(input + " line 3: 'not-an-address'")
+          .contains("Summary: 4 addresses: 3 resolved, 0 not resolved, 1 bad line")
+          .containsPattern("endpoint method: +PREFIXED_HOST 3");
+      List<String> emails = new ArrayList<>();
+      for (String line : exit.out().strip().split("\n")) {
+        emails.add(new ObjectMapper().readTree(line).get("email").asText());
+      }
+      assertThat(emails).containsExactly("alice@contoso.test", "bob@contoso.test", "not-an-address", "carol@contoso.test");
+    }
+  }
+
+  @Test
   void exitsTwoWithOneLineForAnAddressWithoutDomain() throws Exception {
     Exit exit = run(List.of("resolve", "--json", "alice"));
 
@@ -194,7 +220,9 @@ class AutodiscoverJarIT {
   @Test
   void printsItsVersionAndHelp() throws Exception {
     assertThat(run(List.of("--version")).out()).startsWith("autodiscover ");
-    assertThat(run(List.of("resolve", "--help")).out()).contains("--dns-server").contains("Exit status");
+    assertThat(run(List.of("resolve", "--help")).out()).contains("--dns-server").contains("Exit status")
+        .contains("--concurrency=N").contains("--progress=auto|always|never")
+        .contains("autodiscover resolve --json --concurrency 16 --input users.txt > out.jsonl");
     assertThat(run(List.of("--help")).out()).contains("doctor").contains("autodiscover doctor alice@contoso.com");
     assertThat(run(List.of("doctor", "--help")).out()).contains("--no-color").contains("--scp-ldap")
         .contains("autodiscover doctor --json alice@contoso.com");

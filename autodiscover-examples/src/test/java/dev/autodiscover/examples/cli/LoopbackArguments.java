@@ -1,13 +1,14 @@
 package dev.autodiscover.examples.cli;
 
-import dev.autodiscover.testkit.FixtureHost;
 import dev.autodiscover.testkit.FixtureNetwork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The command-line options that point the command at a fixture network on loopback. */
 final class LoopbackArguments {
@@ -15,7 +16,8 @@ final class LoopbackArguments {
 
   /**
    * Returns {@code --dns-server}, {@code --trust} (the network's CA, written to {@code directory})
-   * and a {@code --route} for each host's HTTPS and HTTP port.
+   * and a {@code --route} for each route of the network: every host's HTTPS and HTTP port, and
+   * those added with {@link FixtureNetwork#route}.
    */
   static List<String> of(FixtureNetwork network, Path directory) {
     List<String> args = new ArrayList<>();
@@ -29,16 +31,10 @@ final class LoopbackArguments {
     }
     args.add("--trust");
     args.add(ca.toString());
-    for (FixtureHost host : network.hosts()) {
-      String address = network.addressOf(host.name()).getHostAddress();
-      if (host.hasHttps()) {
-        args.add("--route");
-        args.add(address + ":443=127.0.0.1:" + host.httpsPort());
-      }
-      if (host.hasHttp()) {
-        args.add("--route");
-        args.add(address + ":80=127.0.0.1:" + host.httpPort());
-      }
+    for (Map.Entry<InetSocketAddress, InetSocketAddress> route : network.socketFactory().routes().entrySet()) {
+      args.add("--route");
+      args.add(route.getKey().getAddress().getHostAddress() + ":" + route.getKey().getPort()
+          + "=" + route.getValue().getAddress().getHostAddress() + ":" + route.getValue().getPort());
     }
     return args;
   }
