@@ -34,10 +34,11 @@ import picocli.CommandLine.Model.CommandSpec;
         "",
         "Examples:",
         "  autodiscover resolve alice@contoso.com",
-        "  autodiscover resolve --json --dns-server 10.0.0.53 alice@contoso.com bob@fabrikam.com",
+        "  autodiscover resolve --json --dns-server 10.0.0.53 alice@contoso.com",
         "  autodiscover resolve --json --concurrency 16 --input users.txt > out.jsonl",
         "  cut -d, -f2 users.csv | autodiscover resolve --json --input - > out.jsonl",
-        "  autodiscover resolve --user alice@contoso.com --password-env AD_PASSWORD alice@contoso.com"
+        "  autodiscover resolve --user alice --password-env PASS alice@contoso.com",
+        "  autodiscover resolve --ad-domain corp.contoso.com --site Berlin alice@corp.com"
     })
 final class ResolveCommand implements Callable<Integer> {
   private static final int MAX_CONCURRENCY = 256;
