@@ -14,47 +14,25 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code resolve} with many addresses: order, streaming, bad lines, the summary, the bar, threads. */
-class BulkResolveTest {
+class BulkResolveTest extends LoopbackCommandTest {
   private static final String EWS = "https://mail.contoso.test/EWS/Exchange.asmx";
 
-  @TempDir
-  Path directory;
-
-  private FixtureNetwork network;
-
-  @BeforeEach
-  void startNetwork() {
-    network = FixtureNetwork.start();
-  }
-
-  @AfterEach
-  void stopNetwork() {
-    network.close();
-  }
-
   private List<String> args(String... args) {
-    List<String> all = new ArrayList<>(List.of("resolve", "--timeout", "20"));
-    all.addAll(LoopbackArguments.of(network, directory));
-    all.addAll(List.of(args));
-    return all;
+    return arguments("resolve", args);
   }
 
   private CommandRun resolve(String... args) {
-    return CommandRun.of(args(args));
+    return run("resolve", args);
   }
 
   private FixtureHost autodiscoverHost(String domain, String user) {
@@ -63,7 +41,7 @@ class BulkResolveTest {
   }
 
   private Path inputFile(String text) throws Exception {
-    Path input = directory.resolve("mailboxes.txt");
+    Path input = scratch.resolve("mailboxes.txt");
     Files.writeString(input, text);
     return input;
   }

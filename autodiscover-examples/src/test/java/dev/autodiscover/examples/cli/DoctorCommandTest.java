@@ -3,44 +3,21 @@ package dev.autodiscover.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.autodiscover.testkit.FixtureNetwork;
 import dev.autodiscover.testkit.PoxResponses;
 import dev.autodiscover.testkit.TestCertificateAuthority;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DoctorCommandTest {
+class DoctorCommandTest extends LoopbackCommandTest {
   private static final String EWS = "https://mail.contoso.test/EWS/Exchange.asmx";
   private static final String ESCAPE = "\u001B[";
 
-  @TempDir
-  Path directory;
-
-  private FixtureNetwork network;
-
-  @BeforeEach
-  void startNetwork() {
-    network = FixtureNetwork.start();
-  }
-
-  @AfterEach
-  void stopNetwork() {
-    network.close();
-  }
-
   private CommandRun doctor(String... args) {
-    List<String> all = new ArrayList<>(List.of("doctor", "--timeout", "20"));
-    all.addAll(LoopbackArguments.of(network, directory));
-    all.addAll(List.of(args));
-    return CommandRun.of(all);
+    return run("doctor", args);
   }
 
   private void rootSiteWithACertificateForWwwOnly() {
@@ -160,7 +137,7 @@ class DoctorCommandTest {
     String expected = "Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes());
     network.httpsHost("autodiscover.contoso.test")
         .requireAuth("Basic", expected, PoxResponses.settings("Alice", "alice@contoso.test", EWS));
-    Path password = directory.resolve("password");
+    Path password = scratch.resolve("password");
     Files.writeString(password, "s3cret\n");
 
     CommandRun run = doctor("--methods", "prefixed-host", "--user", "alice", "--password-file", password.toString(),

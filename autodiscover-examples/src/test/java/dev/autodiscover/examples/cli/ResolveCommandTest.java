@@ -3,40 +3,17 @@ package dev.autodiscover.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.autodiscover.testkit.FixtureNetwork;
 import dev.autodiscover.testkit.PoxResponses;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ResolveCommandTest {
+class ResolveCommandTest extends LoopbackCommandTest {
   private static final String EWS = "https://mail.contoso.test/EWS/Exchange.asmx";
 
-  @TempDir
-  Path directory;
-
-  private FixtureNetwork network;
-
-  @BeforeEach
-  void startNetwork() {
-    network = FixtureNetwork.start();
-  }
-
-  @AfterEach
-  void stopNetwork() {
-    network.close();
-  }
-
   private CommandRun resolve(String... args) {
-    List<String> all = new ArrayList<>(List.of("resolve", "--timeout", "20"));
-    all.addAll(LoopbackArguments.of(network, directory));
-    all.addAll(List.of(args));
-    return CommandRun.of(all);
+    return run("resolve", args);
   }
 
   @Test
@@ -168,7 +145,7 @@ class ResolveCommandTest {
     String expected = "Basic " + java.util.Base64.getEncoder().encodeToString("alice:s3cret".getBytes());
     network.httpsHost("autodiscover.contoso.test")
         .requireAuth("Basic", expected, PoxResponses.settings("Alice", "alice@contoso.test", EWS));
-    Path password = directory.resolve("password");
+    Path password = scratch.resolve("password");
     Files.writeString(password, "s3cret\n");
 
     CommandRun without = resolve("--json", "--methods", "prefixed-host", "alice@contoso.test");
@@ -184,7 +161,7 @@ class ResolveCommandTest {
   @Test
   void readsAddressesFromAnInputFileSkippingCommentsAndReportingBadLines() throws Exception {
     network.httpsHost("autodiscover.contoso.test").respondWithPox(PoxResponses.settings("Alice", "alice@contoso.test", EWS));
-    Path input = directory.resolve("mailboxes.txt");
+    Path input = scratch.resolve("mailboxes.txt");
     Files.writeString(input, "# mailboxes\n\nalice@contoso.test\nnot-an-address\n");
 
     CommandRun run = resolve("--json", "--input", input.toString());

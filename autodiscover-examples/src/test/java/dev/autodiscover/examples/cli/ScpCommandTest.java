@@ -4,49 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autodiscover.testkit.FixtureDirectory;
-import dev.autodiscover.testkit.FixtureNetwork;
 import dev.autodiscover.testkit.PoxResponses;
 import dev.autodiscover.testkit.ReceivedLdapRequest;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The SCP step (Active Directory serviceConnectionPoint lookup) as the command line runs and shows it. */
-class ScpCommandTest {
+class ScpCommandTest extends LoopbackCommandTest {
   private static final String EWS = "https://mail.corp.test/EWS/Exchange.asmx";
   private static final String BERLIN = "https://ex-berlin.corp.test/autodiscover/autodiscover.xml";
   private static final String HQ = "https://ex-hq.corp.test/autodiscover/autodiscover.xml";
   private static final String OSLO = "https://ex-oslo.corp.test/autodiscover/autodiscover.xml";
   private static final String SEARCH_BASE = "CN=Configuration,DC=corp,DC=test";
 
-  @TempDir
-  Path temporary;
-
-  private FixtureNetwork network;
   private FixtureDirectory directory;
 
   @BeforeEach
-  void start() {
-    network = FixtureNetwork.start();
+  void startDirectory() {
     directory = FixtureDirectory.forDomain("corp.test").start();
   }
 
   @AfterEach
-  void stop() {
+  void stopDirectory() {
     directory.close();
-    network.close();
   }
 
   private CommandRun resolve(String... args) {
-    List<String> all = new ArrayList<>(List.of("resolve", "--timeout", "20"));
-    all.addAll(LoopbackArguments.of(network, temporary));
-    all.addAll(List.of(args));
-    return CommandRun.of(all);
+    return run("resolve", args);
   }
 
   /**
