@@ -290,7 +290,9 @@ public final class Resolution {
 
   /** Time the host application spent deciding does not count against the resolution's limit. */
   private void hostDecided(Duration spent) {
-    deadline = deadline.plus(spent);
+    if (!spent.isNegative()) {
+      deadline = deadline.plus(spent);
+    }
   }
 
   private boolean timeUp() {
