@@ -4,13 +4,12 @@ import dev.autodiscover.ActiveDirectory;
 import dev.autodiscover.AttemptOutcome;
 import dev.autodiscover.DiscoveryMethod;
 import dev.autodiscover.spi.DiscoveryContext;
-import dev.autodiscover.spi.PendingAttempt;
 import dev.autodiscover.spi.SrvRecord;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
 
@@ -40,23 +39,17 @@ final class DomainControllers {
   }
 
   private static List<SrvRecord> lookup(DiscoveryContext context, String name, IntUnaryOperator random) {
-    PendingAttempt attempt = context.begin(DiscoveryMethod.SCP, name);
-    List<SrvRecord> records;
-    try {
-      records = context.dns().lookupSrv(name);
-    } catch (UnknownHostException e) {
-      attempt.finish(AttemptOutcome.DNS_FAILED, e.getMessage());
+    String notOffered = "no domain controller is offered at " + name;
+    Optional<SrvLookup> lookup = SrvLookup.of(context, DiscoveryMethod.SCP, name, notOffered, random);
+    if (lookup.isEmpty()) {
       return List.of();
     }
-    List<SrvRecord> usable = records.stream().filter(record -> !record.noService()).toList();
-    if (usable.isEmpty()) {
-      attempt.finish(AttemptOutcome.DNS_FAILED, records.isEmpty()
-          ? "no SRV record " + name
-          : "SRV target '.' says no domain controller is offered at " + name);
+    List<SrvRecord> ordered = lookup.get().ordered();
+    if (ordered.isEmpty()) {
+      lookup.get().attempt().finish(AttemptOutcome.DNS_FAILED, "SRV target '.' says " + notOffered);
       return List.of();
     }
-    List<SrvRecord> ordered = SrvOrder.order(usable, random);
-    attempt.finish(AttemptOutcome.REDIRECTED, ordered.size() + " domain controller(s): "
+    lookup.get().attempt().finish(AttemptOutcome.REDIRECTED, ordered.size() + " domain controller(s): "
         + ordered.stream().map(r -> r.target() + ":" + r.port()).toList());
     return ordered;
   }

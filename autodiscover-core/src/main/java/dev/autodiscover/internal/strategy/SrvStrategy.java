@@ -6,12 +6,11 @@ import dev.autodiscover.RedirectType;
 import dev.autodiscover.spi.Candidate;
 import dev.autodiscover.spi.DiscoveryContext;
 import dev.autodiscover.spi.DiscoveryStrategy;
-import dev.autodiscover.spi.PendingAttempt;
 import dev.autodiscover.spi.SrvRecord;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntUnaryOperator;
@@ -50,28 +49,14 @@ public final class SrvStrategy implements DiscoveryStrategy {
   @Override
   public List<Candidate> candidates(DiscoveryContext context) {
     String name = "_autodiscover._tcp." + context.domain();
-    PendingAttempt lookup = context.begin(method(), name);
-    List<SrvRecord> records;
-    try {
-      records = context.dns().lookupSrv(name);
-    } catch (UnknownHostException e) {
-      lookup.finish(AttemptOutcome.DNS_FAILED, e.getMessage());
+    Optional<SrvLookup> lookup = SrvLookup.of(
+        context, method(), name, "Autodiscover is not offered at " + context.domain(), random);
+    if (lookup.isEmpty()) {
       return List.of();
     }
-    if (records.isEmpty()) {
-      lookup.finish(AttemptOutcome.DNS_FAILED, "no SRV record " + name);
-      return List.of();
-    }
-    // RFC 2782: a single record with the target "." says the service is decidedly not offered.
-    if (records.size() == 1 && records.get(0).noService()) {
-      lookup.finish(AttemptOutcome.DNS_FAILED, "SRV target '.' says Autodiscover is not offered at " + context.domain());
-      return List.of();
-    }
-    List<SrvRecord> ordered =
-        SrvOrder.order(records.stream().filter(record -> !record.noService()).toList(), random);
     List<Candidate> candidates = new ArrayList<>();
     List<String> refused = new ArrayList<>();
-    for (SrvRecord record : ordered) {
+    for (SrvRecord record : lookup.get().ordered()) {
       if (!allowedPorts.contains(record.port())) {
         refused.add(record.target() + ":" + record.port());
         continue;
@@ -80,7 +65,7 @@ public final class SrvStrategy implements DiscoveryStrategy {
       URI url = URI.create("https://" + authority + WellKnownHostStrategy.PATH);
       candidates.add(Candidate.redirected(url, method(), RedirectType.SRV, name));
     }
-    StringBuilder detail = new StringBuilder(records.size() + " SRV record(s)");
+    StringBuilder detail = new StringBuilder(lookup.get().found() + " SRV record(s)");
     if (!candidates.isEmpty()) {
       detail.append(": ").append(candidates.stream().map(c -> c.url().getAuthority()).toList());
     }
@@ -88,7 +73,7 @@ public final class SrvStrategy implements DiscoveryStrategy {
       detail.append("; ignored ").append(refused).append(": only port(s) ")
           .append(new TreeSet<>(allowedPorts)).append(" are allowed");
     }
-    lookup.finish(candidates.isEmpty() ? AttemptOutcome.INVALID_REDIRECT : AttemptOutcome.REDIRECTED,
+    lookup.get().attempt().finish(candidates.isEmpty() ? AttemptOutcome.INVALID_REDIRECT : AttemptOutcome.REDIRECTED,
         detail.toString());
     return candidates;
   }
