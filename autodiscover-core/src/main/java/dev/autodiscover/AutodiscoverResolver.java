@@ -13,7 +13,6 @@ import dev.autodiscover.spi.DiscoveryStrategy;
 import dev.autodiscover.spi.DnsClient;
 import dev.autodiscover.tls.CertificateInspector;
 import dev.autodiscover.tls.CertificateNameValidator;
-import dev.autodiscover.tls.DiagnosingTrustManager;
 import dev.autodiscover.tls.ExtendedTrust;
 import dev.autodiscover.tls.PinStore;
 import dev.autodiscover.tls.TrustConfiguration;
@@ -76,12 +75,6 @@ public final class AutodiscoverResolver {
     TrustConfiguration trust = builder.trust.plus(builder.extraCertificates);
     CertificateInspector inspector =
         new CertificateInspector(trust, CertificateNameValidator.strict(), builder.clock);
-    SocketFactory sockets = builder.socketFactory != null ? builder.socketFactory : SocketFactory.getDefault();
-    DirectoryClient directory = builder.directoryClient != null
-        ? builder.directoryClient
-        : new JndiDirectoryClient(dns, sockets,
-            new DiagnosingTrustManager(inspector, ExtendedTrust.pins(builder.pinStore)).socketFactory(),
-            builder.connectTimeout);
     Transport transport = new Transport(
         builder.httpClient != null ? builder.httpClient : DefaultHttpClient.INSTANCE,
         dns,
@@ -90,6 +83,12 @@ public final class AutodiscoverResolver {
         ExtendedTrust.pins(builder.pinStore),
         builder.connectTimeout,
         builder.requestTimeout);
+    DirectoryClient directory = builder.directoryClient != null
+        ? builder.directoryClient
+        : new JndiDirectoryClient(dns,
+            builder.socketFactory != null ? builder.socketFactory : SocketFactory.getDefault(),
+            transport::sslSocketFactory,
+            builder.connectTimeout);
     this.config = new ResolverConfig(
         List.copyOf(builder.strategies),
         dns,

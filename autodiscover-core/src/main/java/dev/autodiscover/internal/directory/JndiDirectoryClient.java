@@ -28,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.naming.AuthenticationException;
@@ -74,15 +75,16 @@ public final class JndiDirectoryClient implements DirectoryClient {
 
   private final DnsClient dns;
   private final SocketFactory sockets;
-  private final SSLSocketFactory tls;
+  private final Supplier<SSLSocketFactory> tls;
   private final Duration connectTimeout;
 
   /**
    * @param sockets the factory for TCP sockets
-   * @param tls layers TLS over them for {@code ldaps://}; it must check the certificate and host name
+   * @param tls layers TLS over them for {@code ldaps://}, asked for only when one is opened; it must
+   *     check the certificate and host name
    * @param connectTimeout the limit for opening one TCP connection
    */
-  public JndiDirectoryClient(DnsClient dns, SocketFactory sockets, SSLSocketFactory tls, Duration connectTimeout) {
+  public JndiDirectoryClient(DnsClient dns, SocketFactory sockets, Supplier<SSLSocketFactory> tls, Duration connectTimeout) {
     this.dns = dns;
     this.sockets = sockets;
     this.tls = tls;
@@ -316,7 +318,7 @@ public final class JndiDirectoryClient implements DirectoryClient {
     }
 
     private Socket handshake(Socket socket) throws IOException {
-      SSLSocket ssl = (SSLSocket) tls.createSocket(socket, host, port, true);
+      SSLSocket ssl = (SSLSocket) tls.get().createSocket(socket, host, port, true);
       opened.add(ssl);
       ssl.setSoTimeout(millisLeft(Duration.ofDays(1)));
       ssl.startHandshake();

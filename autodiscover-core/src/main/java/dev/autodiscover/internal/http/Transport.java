@@ -6,6 +6,7 @@ import dev.autodiscover.tls.DiagnosingTrustManager;
 import dev.autodiscover.tls.ExtendedTrust;
 import java.time.Duration;
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 import okhttp3.Authenticator;
 import okhttp3.CookieJar;
 import okhttp3.OkHttpClient;
@@ -21,6 +22,7 @@ public final class Transport {
   private final OkHttpClient client;
   private final CertificateInspector inspector;
   private final ExtendedTrust pinned;
+  private final DiagnosingTrustManager trustManager;
 
   public Transport(
       OkHttpClient base,
@@ -32,6 +34,7 @@ public final class Transport {
       Duration readTimeout) {
     this.inspector = inspector;
     this.pinned = pinned;
+    this.trustManager = new DiagnosingTrustManager(inspector, pinned);
     OkHttpClient.Builder builder = base.newBuilder()
         .dns(new OkHttpDns(dns))
         .followRedirects(false)
@@ -45,7 +48,7 @@ public final class Transport {
     if (socketFactory != null) {
       builder.socketFactory(socketFactory);
     }
-    this.client = withTrust(builder, pinned).build();
+    this.client = withTrust(builder, trustManager).build();
   }
 
   /** Returns the client that accepts valid certificates and those pinned in the pin store. */
@@ -58,11 +61,18 @@ public final class Transport {
    * with {@link #client()}: a certificate trusted once stays trusted only where it was asked for.
    */
   public OkHttpClient extendedBy(ExtendedTrust extra) {
-    return withTrust(client.newBuilder(), pinned.or(extra)).build();
+    return withTrust(client.newBuilder(), new DiagnosingTrustManager(inspector, pinned.or(extra))).build();
   }
 
-  private OkHttpClient.Builder withTrust(OkHttpClient.Builder builder, ExtendedTrust trust) {
-    DiagnosingTrustManager trustManager = new DiagnosingTrustManager(inspector, trust);
+  /**
+   * Returns a TLS socket factory that judges certificates as {@link #client()} does, for
+   * connections other than HTTP (LDAPS).
+   */
+  public SSLSocketFactory sslSocketFactory() {
+    return trustManager.socketFactory();
+  }
+
+  private static OkHttpClient.Builder withTrust(OkHttpClient.Builder builder, DiagnosingTrustManager trustManager) {
     return builder
         .sslSocketFactory(trustManager.socketFactory(), trustManager)
         .hostnameVerifier(trustManager.hostnameVerifier());
