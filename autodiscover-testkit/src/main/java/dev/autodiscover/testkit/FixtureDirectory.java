@@ -3,20 +3,11 @@ package dev.autodiscover.testkit;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
-import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSASLBindRequest;
-import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
-import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
-import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindResult;
-import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Attribute;
-import com.unboundid.ldap.sdk.BindResult;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.RDN;
-import com.unboundid.ldap.sdk.ReadOnlySearchRequest;
-import com.unboundid.ldap.sdk.ResultCode;
-import com.unboundid.ldap.sdk.SearchScope;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLServerSocketFactory;
@@ -81,15 +71,6 @@ public final class FixtureDirectory implements AutoCloseable {
 
   /** Keyword of an SCP whose serviceBindingInformation points at another LDAP server. */
   public static final String POINTER_KEYWORD = "67661D7F-8FC4-4fa7-BFAC-E1D7794C1F68";
-
-  /** AD's diagnostic message for a search on a connection that has not bound. */
-  static final String BIND_REQUIRED_MESSAGE = "000004DC: LdapErr: DSID-0C090A5C, comment: In"
-      + " order to perform this operation a successful bind must be completed on the"
-      + " connection., data 0, v4563";
-
-  /** AD's diagnostic message for a bind with a wrong password ("data 52e"). */
-  static final String INVALID_CREDENTIALS_MESSAGE = "80090308: LdapErr: DSID-0C09044E, comment:"
-      + " AcceptSecurityContext error, data 52e, v4563";
 
   private static final Logger log = LoggerFactory.getLogger(FixtureDirectory.class);
 
@@ -428,7 +409,7 @@ public final class FixtureDirectory implements AutoCloseable {
             new Attribute("defaultNamingContext", domainDn.toString()),
             new Attribute("rootDomainNamingContext", domainDn.toString()),
             new Attribute("namingContexts", domainDn.toString(), configurationDn.toString())));
-        config.addInMemoryOperationInterceptor(new Recorder(requests, requireBind));
+        config.addInMemoryOperationInterceptor(new ActiveDirectoryInterceptor(requests, requireBind));
         server = new InMemoryDirectoryServer(config);
       } catch (LDAPException e) {
         throw new IllegalStateException("could not configure the directory for " + domain, e);
@@ -463,77 +444,5 @@ public final class FixtureDirectory implements AutoCloseable {
         new Attribute("objectClass", "top", "domain"),
         new Attribute("dc", domainDn.getRDN().getAttributeValues()[0])));
     createContainers(servicesDn);
-  }
-
-  /**
-   * Records binds and searches, and refuses the searches of connections that have not bound
-   * when the directory requires a bind.
-   */
-  private static final class Recorder extends InMemoryOperationInterceptor {
-
-    private final List<ReceivedLdapRequest> requests;
-    private final boolean requireBind;
-    private final Set<Long> boundConnections = ConcurrentHashMap.newKeySet();
-
-    Recorder(List<ReceivedLdapRequest> requests, boolean requireBind) {
-      this.requests = requests;
-      this.requireBind = requireBind;
-    }
-
-    @Override
-    public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) {
-      String dn = request.getRequest().getBindDN();
-      record(new ReceivedLdapRequest(ReceivedLdapRequest.BIND, dn, "", ""));
-    }
-
-    @Override
-    public void processSimpleBindResult(InMemoryInterceptedSimpleBindResult result) {
-      BindResult bind = result.getResult();
-      boolean named = !result.getRequest().getBindDN().isEmpty();
-      if (bind.getResultCode() == ResultCode.SUCCESS && named) {
-        boundConnections.add(result.getConnectionID());
-      } else {
-        boundConnections.remove(result.getConnectionID()); // a failed bind leaves it anonymous
-      }
-      if (bind.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
-        result.setResult(new BindResult(bind.getMessageID(), ResultCode.INVALID_CREDENTIALS,
-            INVALID_CREDENTIALS_MESSAGE, null, null, null));
-      }
-    }
-
-    @Override
-    public void processSASLBindRequest(InMemoryInterceptedSASLBindRequest request) {
-      record(new ReceivedLdapRequest(ReceivedLdapRequest.BIND, "", "", ""));
-    }
-
-    @Override
-    public void processSearchRequest(InMemoryInterceptedSearchRequest request)
-        throws LDAPException {
-      ReadOnlySearchRequest search = request.getRequest();
-      record(new ReceivedLdapRequest(ReceivedLdapRequest.SEARCH, search.getBaseDN(),
-          scope(search.getScope()), search.getFilter().toString()));
-      boolean rootDse = search.getBaseDN().isEmpty() && search.getScope() == SearchScope.BASE;
-      if (requireBind && !rootDse && !boundConnections.contains(request.getConnectionID())) {
-        throw new LDAPException(ResultCode.OPERATIONS_ERROR, BIND_REQUIRED_MESSAGE);
-      }
-    }
-
-    private void record(ReceivedLdapRequest request) {
-      requests.add(request);
-      log.debug("received {}", request);
-    }
-
-    private static String scope(SearchScope scope) {
-      if (scope == SearchScope.BASE) {
-        return "base";
-      } else if (scope == SearchScope.ONE) {
-        return "one";
-      } else if (scope == SearchScope.SUB) {
-        return "sub";
-      } else if (scope == SearchScope.SUBORDINATE_SUBTREE) {
-        return "subordinates";
-      }
-      return scope.getName();
-    }
   }
 }
