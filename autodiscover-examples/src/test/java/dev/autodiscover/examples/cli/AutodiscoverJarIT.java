@@ -80,11 +80,7 @@ class AutodiscoverJarIT {
   @Test
   void bindsToTheDirectoryWithThePasswordFromTheEnvironmentAndNeverPrintsIt() throws Exception {
     try (FixtureNetwork network = FixtureNetwork.start();
-        FixtureDirectory dc = FixtureDirectory.forDomain("corp.test")
-            .user(SCP_BIND_DN, SCP_PASSWORD).requireBind().start()) {
-      dc.addServiceUrl("EX01", SCP_URL, Instant.parse("2019-03-12T10:15:22Z"));
-      network.httpsHost("ex01.corp.test")
-          .respondWithPox(PoxResponses.settings("Alice", "alice@corp.test", "https://ex01.corp.test/EWS/Exchange.asmx"));
+        FixtureDirectory dc = directoryPublishingEx01(network)) {
 
       Exit exit = run(scpArguments(network, dc), Map.of(PASSWORD_VARIABLE, SCP_PASSWORD));
 
@@ -106,11 +102,7 @@ class AutodiscoverJarIT {
   void aRefusedDirectoryBindIsUnauthorizedAndTheResolutionGoesOnWithoutPrintingThePassword() throws Exception {
     String wrong = "Wr0ng-battery-5521";
     try (FixtureNetwork network = FixtureNetwork.start();
-        FixtureDirectory dc = FixtureDirectory.forDomain("corp.test")
-            .user(SCP_BIND_DN, SCP_PASSWORD).requireBind().start()) {
-      dc.addServiceUrl("EX01", SCP_URL, Instant.parse("2019-03-12T10:15:22Z"));
-      network.httpsHost("ex01.corp.test")
-          .respondWithPox(PoxResponses.settings("Alice", "alice@corp.test", "https://ex01.corp.test/EWS/Exchange.asmx"));
+        FixtureDirectory dc = directoryPublishingEx01(network)) {
 
       Exit exit = run(scpArguments(network, dc), Map.of(PASSWORD_VARIABLE, wrong));
 
@@ -129,6 +121,18 @@ class AutodiscoverJarIT {
       assertThat(exit.out()).doesNotContain(wrong).doesNotContain(SCP_PASSWORD);
       assertThat(exit.err()).doesNotContain(wrong).doesNotContain(SCP_PASSWORD);
     }
+  }
+
+  /**
+   * Starts a directory that refuses anonymous searches and publishes {@link #SCP_URL}, served by
+   * ex01.corp.test in {@code network}.
+   */
+  private static FixtureDirectory directoryPublishingEx01(FixtureNetwork network) {
+    FixtureDirectory dc = FixtureDirectory.forDomain("corp.test").user(SCP_BIND_DN, SCP_PASSWORD).requireBind().start();
+    dc.addServiceUrl("EX01", SCP_URL, Instant.parse("2019-03-12T10:15:22Z"));
+    network.httpsHost("ex01.corp.test")
+        .respondWithPox(PoxResponses.settings("Alice", "alice@corp.test", "https://ex01.corp.test/EWS/Exchange.asmx"));
+    return dc;
   }
 
   /** {@code resolve --json} for alice@corp.test, searching {@code dc} with a simple bind. */
