@@ -39,7 +39,9 @@ import okhttp3.OkHttpClient;
  * ActiveDirectory}), {@code A_RECORD} ({@code https://<domain>}), {@code PREFIXED_HOST}
  * ({@code https://autodiscover.<domain>}), {@code HTTP_REDIRECT} (the plain-HTTP redirect) and
  * {@code SRV} ({@code _autodiscover._tcp.<domain>}). Each candidate is POSTed the Autodiscover
- * request; the first to answer with settings wins. Redirects are followed under the rules of the
+ * request; the first in that order to answer with settings wins. By default the candidates are
+ * {@linkplain Probing staggered}: one that does not answer within a fraction of a second no longer
+ * holds up the next, yet the order of precedence is kept. Redirects are followed under the rules of the
  * protocol (https only, never a URL twice, at most 10 in all, consent for insecure sources and
  * other domains), certificates that fail validation are put to the host application, and every
  * attempt is kept in the result whether it succeeds or not.
@@ -100,6 +102,7 @@ public final class AutodiscoverResolver {
         builder.pinStore,
         builder.credentials,
         builder.listener == AutodiscoverListener.NONE ? builder.listener : new GuardedListener(builder.listener),
+        builder.probing,
         builder.timeout,
         builder.requestTimeout,
         builder.userAgent,
@@ -159,6 +162,7 @@ public final class AutodiscoverResolver {
     private RedirectConsent redirectConsent = RedirectConsent.SAME_DOMAIN;
     private CredentialsProvider credentials = CredentialsProvider.NONE;
     private AutodiscoverListener listener = AutodiscoverListener.NONE;
+    private Probing probing = Probing.staggered();
     private Duration timeout = Duration.ofSeconds(120);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -182,6 +186,7 @@ public final class AutodiscoverResolver {
       this.redirectConsent = other.redirectConsent;
       this.credentials = other.credentials;
       this.listener = other.listener;
+      this.probing = other.probing;
       this.timeout = other.timeout;
       this.requestTimeout = other.requestTimeout;
       this.connectTimeout = other.connectTimeout;
@@ -321,6 +326,17 @@ public final class AutodiscoverResolver {
     /** Sets the listener told of every step. */
     public Builder listener(AutodiscoverListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets how the candidates are worked through. The default, {@link Probing#staggered()}, starts
+     * the next candidate when one has not answered within 250 ms, so that a host that never answers
+     * costs a fraction of a second; {@link Probing#sequential()} waits for each candidate to fail,
+     * as Outlook does. Both find the same endpoint when every candidate answers promptly.
+     */
+    public Builder probing(Probing probing) {
+      this.probing = Objects.requireNonNull(probing, "probing");
       return this;
     }
 
