@@ -1,6 +1,8 @@
 package dev.autodiscover.spi;
 
+import dev.autodiscover.internal.cache.FileEndpointCache;
 import dev.autodiscover.internal.cache.InMemoryEndpointCache;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,5 +71,29 @@ public interface EndpointCache {
    */
   static EndpointCache inMemory() {
     return new InMemoryEndpointCache();
+  }
+
+  /**
+   * Returns a cache kept in {@code file}, read now and rewritten atomically on every {@link #put}
+   * and {@link #remove}; like {@link #inMemory()}, it remembers at most 100,000 domains. A file that
+   * does not exist yet is an empty cache; it is created on the first write. A write that fails
+   * throws {@link java.io.UncheckedIOException} and leaves the cache as it was.
+   *
+   * <p>The file is text, one domain a line, fields separated by spaces; {@code learned} and {@code
+   * expires} are ISO-8601 instants in UTC, and a line starting with {@code #} is a comment:
+   *
+   * <pre>
+   * &lt;domain&gt; &lt;learned&gt; &lt;expires&gt; found &lt;METHOD&gt; &lt;url&gt;
+   * &lt;domain&gt; &lt;learned&gt; &lt;expires&gt; failed &lt;reason, to the end of the line&gt;
+   * </pre>
+   *
+   * <p>Safe for the threads of one process; two processes writing the same file may lose each
+   * other's entries.
+   *
+   * @throws IllegalArgumentException naming the file and the line number when a line is not an entry
+   * @throws java.io.UncheckedIOException when the file exists but cannot be read
+   */
+  static EndpointCache file(Path file) {
+    return new FileEndpointCache(file);
   }
 }
