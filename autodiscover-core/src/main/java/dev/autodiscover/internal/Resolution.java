@@ -10,9 +10,12 @@ import dev.autodiscover.ErrorCode;
 import dev.autodiscover.Redirect;
 import dev.autodiscover.RedirectType;
 import dev.autodiscover.ResolutionError;
+import dev.autodiscover.event.AttemptFinished;
+import dev.autodiscover.event.AttemptStarted;
 import dev.autodiscover.event.Redirected;
 import dev.autodiscover.event.ResolutionFinished;
 import dev.autodiscover.event.ResolutionStarted;
+import dev.autodiscover.spi.CachedEndpoint;
 import dev.autodiscover.spi.DiscoveryStrategy;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,32 +86,57 @@ public final class Resolution {
     }
   }
 
-  /** Races every strategy's candidates for the current address, and takes the answer the race settles on. */
+  /**
+   * Races every strategy's candidates for the current address — after the domain's last known good
+   * endpoint, when there is one — and takes the answer the race settles on.
+   */
   private Step resolveCurrent() {
     EmailAddress address = current;
+    String domain = address.domain();
+    LastKnownGood lastKnownGood = config.lastKnownGood();
+    Optional<CachedEndpoint> known = lastKnownGood.recall(domain, remaining());
+    if (known.isPresent() && !known.get().found()) {
+      Attempt remembered = lastKnownGood.failureAttempt(known.get());
+      config.listener().attemptStarted(new AttemptStarted(address.address(), remembered.method(), remembered.url(),
+          config.clock().instant()));
+      attempts.add(remembered);
+      config.listener().attemptFinished(new AttemptFinished(address.address(), remembered));
+      return new Step.Stop(new ResolutionError(ErrorCode.NO_ENDPOINT, remembered.detail()));
+    }
+    try (LastKnownGood.Discovery discovery = known.isEmpty() ? lastKnownGood.discover(domain) : () -> { }) {
+      Race race = race(address);
+      known.ifPresent(endpoint -> race.addCandidate(LastKnownGood.candidate(endpoint, domain), lastKnownGood.label(endpoint)));
+      config.strategies().forEach(race::addStrategy);
+      Step step = race.run();
+      if (step instanceof Step.Found found) {
+        found.attempt().finish(AttemptOutcome.SUCCESS, found.status(), "Autodiscover settings received");
+        lastKnownGood.found(domain, found.endpoint(), found.settings().ttl(), known);
+      } else if (step instanceof Step.Restart restart) {
+        restart.attempt().finish(AttemptOutcome.REDIRECTED, restart.status(), "redirectAddr to " + restart.address().address());
+        lastKnownGood.found(domain, restart.answeredBy(), Optional.empty(), known);
+      } else if (step instanceof Step.Exhausted) {
+        lastKnownGood.exhausted(domain, race.attempts());
+      }
+      attempts.addAll(race.attempts());
+      redirects.addAll(race.redirects());
+      redirectCount += race.redirectsFollowed();
+      if (step instanceof Step.Restart restart) {
+        redirectCount++;
+        seenAddresses.add(restart.address().address().toLowerCase(Locale.ROOT));
+        record(new Redirect(RedirectType.REDIRECT_ADDR, address.address(), restart.address().address(), true));
+      }
+      return step;
+    }
+  }
+
+  private Race race(EmailAddress address) {
     CandidateTrial trial = new CandidateTrial(
         config, exchange, requested, address, seenAddresses, String.join(" -> ", addressChain()), this::hostDecided);
-    Race race = new Race(config, address.address(),
+    return new Race(config, address.address(),
         probe -> probe.candidate().isPresent()
             ? trial.run(probe, probe.candidate().get())
             : lookup(probe, probe.strategy().orElseThrow(), address),
         this::remaining, redirectCount);
-    config.strategies().forEach(race::addStrategy);
-    Step step = race.run();
-    if (step instanceof Step.Found found) {
-      found.attempt().finish(AttemptOutcome.SUCCESS, found.status(), "Autodiscover settings received");
-    } else if (step instanceof Step.Restart restart) {
-      restart.attempt().finish(AttemptOutcome.REDIRECTED, restart.status(), "redirectAddr to " + restart.address().address());
-    }
-    attempts.addAll(race.attempts());
-    redirects.addAll(race.redirects());
-    redirectCount += race.redirectsFollowed();
-    if (step instanceof Step.Restart restart) {
-      redirectCount++;
-      seenAddresses.add(restart.address().address().toLowerCase(Locale.ROOT));
-      record(new Redirect(RedirectType.REDIRECT_ADDR, address.address(), restart.address().address(), true));
-    }
-    return step;
   }
 
   /** Asks {@code strategy} for its candidates; a strategy that throws is recorded and passed over. */

@@ -29,6 +29,7 @@ public record ResolverConfig(
     CredentialsProvider credentials,
     AutodiscoverListener listener,
     Probing probing,
+    LastKnownGood lastKnownGood,
     Duration timeout,
     Duration requestTimeout,
     String userAgent,
