@@ -39,8 +39,8 @@ public final class DnsjavaClient implements DnsClient {
   private static final Logger log = LoggerFactory.getLogger(DnsjavaClient.class);
   private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
 
-  /** The most a lookup waits for its answers. */
-  private static final Duration MAX_WAIT = QUERY_TIMEOUT.multipliedBy(3);
+  /** The one-argument lookups' time limit, and the most any lookup waits for its answers. */
+  public static final Duration MAX_WAIT = QUERY_TIMEOUT.multipliedBy(3);
 
   private final LookupSession session;
   private final String description;
@@ -120,15 +120,20 @@ public final class DnsjavaClient implements DnsClient {
         "DNS server '" + server + "' has port '" + text + "'; expected 1..65535");
   }
 
-  /**
-   * Asks for the A and the AAAA records at once and waits for both. IPv4 addresses come first.
-   * NXDOMAIN on either question ends the lookup; when one question fails, the other's addresses
-   * are returned.
-   */
   @Override
   public List<InetAddress> lookupAddresses(String hostname) throws UnknownHostException {
+    return lookupAddresses(hostname, MAX_WAIT);
+  }
+
+  /**
+   * Asks for the A and the AAAA records at once and waits for both, at most {@code timeout} (and
+   * never more than {@link #MAX_WAIT}). IPv4 addresses come first. NXDOMAIN on either question ends
+   * the lookup; when one question fails or runs out of time, the other's addresses are returned.
+   */
+  @Override
+  public List<InetAddress> lookupAddresses(String hostname, Duration timeout) throws UnknownHostException {
     Name name = absolute(hostname);
-    Duration bound = MAX_WAIT;
+    Duration bound = bound(timeout);
     long deadline = System.nanoTime() + bound.toNanos();
     List<Question> questions = List.of(ask(name, Type.A), ask(name, Type.AAAA));
     List<InetAddress> addresses = new ArrayList<>();
@@ -161,7 +166,13 @@ public final class DnsjavaClient implements DnsClient {
 
   @Override
   public List<SrvRecord> lookupSrv(String name) throws UnknownHostException {
-    Duration bound = MAX_WAIT;
+    return lookupSrv(name, MAX_WAIT);
+  }
+
+  /** Waits at most {@code timeout} for the SRV records, and never more than {@link #MAX_WAIT}. */
+  @Override
+  public List<SrvRecord> lookupSrv(String name, Duration timeout) throws UnknownHostException {
+    Duration bound = bound(timeout);
     long deadline = System.nanoTime() + bound.toNanos();
     List<SrvRecord> records = new ArrayList<>();
     for (Record record : ask(absolute(name), Type.SRV).records(deadline, bound)) {
@@ -172,6 +183,15 @@ public final class DnsjavaClient implements DnsClient {
     }
     log.debug("SRV {} answered {}", name, records);
     return List.copyOf(records);
+  }
+
+  /** {@code timeout} within {@code [0, MAX_WAIT]}. */
+  private static Duration bound(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative()) {
+      return Duration.ZERO;
+    }
+    return timeout.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : timeout;
   }
 
   /** Sends the question (or finds its answer in the cache) without waiting for the answer. */
