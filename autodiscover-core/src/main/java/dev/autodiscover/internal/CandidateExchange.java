@@ -79,7 +79,8 @@ final class CandidateExchange {
       if (sent != null) {
         request.header("Authorization", sent.authorization());
       }
-      try (Response response = execute(client(), request.build())) {
+      try (HostLimits.Permit permit = config.hostLimits().acquire(url.getHost(), remaining.get());
+           Response response = execute(client(), request.build())) {
         int status = response.code();
         if (status == 401) {
           if (sent != null) {
