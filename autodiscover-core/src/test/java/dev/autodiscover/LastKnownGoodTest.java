@@ -10,11 +10,8 @@ import dev.autodiscover.testkit.PoxResponses;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -157,29 +154,5 @@ class LastKnownGoodTest extends LoopbackTest {
         .satisfies(discovery -> assertThat(discovery.attempts()).extracting(Attempt::method)
             .containsExactly(DiscoveryMethod.A_RECORD, DiscoveryMethod.PREFIXED_HOST));
     assertThat(prefixed.requests()).hasSize(8);
-  }
-
-  /** A clock that moves only when told. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now = Instant.now();
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
