@@ -357,8 +357,8 @@ public final class AutodiscoverResolver {
 
     /**
      * Sets how the candidates are worked through. The default, {@link Probing#staggered()}, starts
-     * the next candidate when one has not answered within 250 ms, so that a host that never answers
-     * costs a fraction of a second; {@link Probing#sequential()} waits for each candidate to fail,
+     * the next candidate when one has not completed its TLS handshake within 250 ms, so that a host
+     * that never answers costs a fraction of a second; {@link Probing#sequential()} waits for each candidate to fail,
      * as Outlook does. Both find the same endpoint when every candidate answers promptly.
      */
     public Builder probing(Probing probing) {
