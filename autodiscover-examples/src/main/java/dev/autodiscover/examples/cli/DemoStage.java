@@ -1,6 +1,7 @@
 package dev.autodiscover.examples.cli;
 
 import dev.autodiscover.AutodiscoverResolver;
+import dev.autodiscover.Probing;
 import dev.autodiscover.spi.DnsClient;
 import dev.autodiscover.testkit.FixtureDirectory;
 import dev.autodiscover.testkit.FixtureNetwork;
@@ -43,9 +44,13 @@ final class DemoStage implements AutoCloseable {
     return TrustConfiguration.of(List.of(network.certificateAuthority().certificate()));
   }
 
-  /** Returns a resolver builder wired to the network, with the story's settings. */
+  /**
+   * Returns a resolver builder wired to the network, with the story's settings. The stories are
+   * told step by step, the way Outlook meets them, so the candidates are probed sequentially.
+   */
   AutodiscoverResolver.Builder resolver() {
     return settings.apply(AutodiscoverResolver.builder()
+        .probing(Probing.sequential())
         .dnsClient(DnsClient.usingServers(network.dnsServer()))
         .socketFactory(network.socketFactory())
         .trust(trust())

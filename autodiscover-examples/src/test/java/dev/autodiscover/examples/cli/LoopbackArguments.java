@@ -15,12 +15,16 @@ final class LoopbackArguments {
   private LoopbackArguments() {}
 
   /**
-   * Returns {@code --dns-server}, {@code --trust} (the network's CA, written to {@code directory})
+   * Returns {@code --probing sequential}, {@code --dns-server}, {@code --trust} (the network's CA, written to {@code directory})
    * and a {@code --route} for each route of the network: every host's HTTPS and HTTP port, and
    * those added with {@link FixtureNetwork#route}.
    */
   static List<String> of(FixtureNetwork network, Path directory) {
     List<String> args = new ArrayList<>();
+    // The tests assert stories attempt by attempt; on a busy machine a TLS handshake can outlast
+    // the stagger and let a later step start early, so they probe sequentially.
+    args.add("--probing");
+    args.add("sequential");
     args.add("--dns-server");
     args.add("127.0.0.1:" + network.dnsServer().getPort());
     Path ca = directory.resolve("ca.pem");

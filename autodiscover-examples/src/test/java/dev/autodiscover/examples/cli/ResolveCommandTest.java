@@ -81,9 +81,12 @@ class ResolveCommandTest extends LoopbackCommandTest {
     network.httpsHost("autodiscover.contoso.test").respondWithPox(
         PoxResponses.settings("Alice", "alice@contoso.test", EWS));
 
-    CommandRun staggered = resolve("--json", "--methods", "a-record,prefixed-host", "alice@contoso.test");
-    List<String> sequentialArguments = arguments("resolve", "--json", "--probing", "sequential",
-        "--methods", "a-record,prefixed-host", "alice@contoso.test");
+    List<String> staggeredArguments = arguments("resolve", "--json", "--methods", "a-record,prefixed-host",
+        "alice@contoso.test");
+    staggeredArguments.set(staggeredArguments.indexOf("--probing") + 1, "staggered");
+    CommandRun staggered = CommandRun.of(staggeredArguments);
+    List<String> sequentialArguments = arguments("resolve", "--json", "--methods", "a-record,prefixed-host",
+        "alice@contoso.test");
     sequentialArguments.set(sequentialArguments.indexOf("--timeout") + 1, "1");
     CommandRun sequential = CommandRun.of(sequentialArguments);
 

@@ -1,6 +1,7 @@
 package dev.autodiscover.examples.embedding;
 
 import dev.autodiscover.AutodiscoverResolver;
+import dev.autodiscover.Probing;
 import dev.autodiscover.spi.DnsClient;
 import dev.autodiscover.testkit.FixtureNetwork;
 import dev.autodiscover.tls.TrustConfiguration;
@@ -13,9 +14,13 @@ final class LoopbackResolvers {
 
   private LoopbackResolvers() {}
 
-  /** A builder with the default strategies that reaches only {@code network}. */
+  /**
+   * A builder with the default strategies that reaches only {@code network}, probing sequentially
+   * so that the stories the tests assert do not depend on how busy the machine is.
+   */
   static AutodiscoverResolver.Builder builder(FixtureNetwork network) {
     return AutodiscoverResolver.builder()
+        .probing(Probing.sequential())
         .dnsClient(DnsClient.usingServers(network.dnsServer()))
         .socketFactory(network.socketFactory())
         .trust(TrustConfiguration.of(List.of(network.certificateAuthority().certificate())))

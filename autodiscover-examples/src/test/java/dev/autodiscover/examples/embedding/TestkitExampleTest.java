@@ -10,6 +10,7 @@ import dev.autodiscover.AutodiscoverResult;
 import dev.autodiscover.AutodiscoverSettings;
 import dev.autodiscover.DiscoveryMethod;
 import dev.autodiscover.Endpoint;
+import dev.autodiscover.Probing;
 import dev.autodiscover.spi.DnsClient;
 import dev.autodiscover.testkit.DnsQuery;
 import dev.autodiscover.testkit.FixtureHost;
@@ -45,6 +46,9 @@ class TestkitExampleTest {
         .dnsClient(DnsClient.usingServers(network.dnsServer())) // 1. every DNS query to the stub server
         .socketFactory(network.socketFactory())                 // 2. host:443 and host:80 to the fixture hosts
         .trust(TrustConfiguration.of(List.of(network.certificateAuthority().certificate()))) // 3. the test CA
+        // A test that asserts every attempt in order probes sequentially: on a busy machine a TLS
+        // handshake can outlast the stagger, and a later step would then start early and join the story.
+        .probing(Probing.sequential())
         .timeout(Duration.ofSeconds(30))
         .build();
   }
