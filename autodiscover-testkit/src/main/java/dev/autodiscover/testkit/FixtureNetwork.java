@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
  *   network.host("mail.contoso.test").https().http().start();
  *   network.dns().addSrv("_autodiscover._tcp.contoso.test", 0, 0, 443, "mail.contoso.test");
  *   network.unreachableHost("old.contoso.test");
+ *   network.silentHost("hangs.contoso.test");
  *   ... a client using network.dnsServer(), network.socketFactory() and ca.trust() ...
  * }
  * }</pre>
@@ -58,6 +59,7 @@ public final class FixtureNetwork implements AutoCloseable {
   private final RoutingSocketFactory sockets = new RoutingSocketFactory();
   private final Map<String, InetAddress> addresses = new ConcurrentHashMap<>();
   private final List<FixtureHost> hosts = new CopyOnWriteArrayList<>();
+  private final List<SilentHost> silentHosts = new CopyOnWriteArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private FixtureNetwork(StubDnsServer dns, TestCertificateAuthority ca) {
@@ -135,6 +137,31 @@ public final class FixtureNetwork implements AutoCloseable {
   }
 
   /**
+   * Starts a host for {@code name} that accepts TCP connections on ports 443 and 80 and never
+   * sends a byte, so that a client's TLS handshake or HTTP request waits until the client's own
+   * timeout. The network closes it, and every connection it holds, when the network closes.
+   *
+   * @throws IllegalStateException if the name's port 443 or 80 is already served, or the network
+   *     is closed
+   */
+  public synchronized SilentHost silentHost(String name) {
+    if (closed.get()) {
+      throw new IllegalStateException("this network is closed");
+    }
+    String normalized = FixtureNames.normalize(name);
+    InetAddress address = addressFor(normalized);
+    checkFree(address, HTTPS_PORT, normalized);
+    checkFree(address, HTTP_PORT, normalized);
+    SilentHost host = SilentHost.start(normalized);
+    InetSocketAddress target = new InetSocketAddress(Loopback.IPV4, host.port());
+    sockets.route(address, HTTPS_PORT, target);
+    sockets.route(address, HTTP_PORT, target);
+    silentHosts.add(host);
+    log.debug("{} is {} in the fixture network", host, address.getHostAddress());
+    return host;
+  }
+
+  /**
    * The synthetic address of {@code name}.
    *
    * @throws IllegalArgumentException if the network has no host of that name
@@ -163,6 +190,11 @@ public final class FixtureNetwork implements AutoCloseable {
     return List.copyOf(hosts);
   }
 
+  /** The silent hosts started in this network, oldest first. */
+  public List<SilentHost> silentHosts() {
+    return List.copyOf(silentHosts);
+  }
+
   /** Stops every host and the DNS server; calling it again does nothing. */
   @Override
   public void close() {
@@ -176,6 +208,7 @@ public final class FixtureNetwork implements AutoCloseable {
         log.debug("could not stop {}", host, e);
       }
     }
+    silentHosts.forEach(SilentHost::close);
     dns.close();
   }
 
@@ -196,17 +229,17 @@ public final class FixtureNetwork implements AutoCloseable {
     if (host.hasHttp()) {
       ports.put(HTTP_PORT, host.httpPort());
     }
-    ports.keySet().forEach(port -> checkFree(address, port, host));
+    ports.keySet().forEach(port -> checkFree(address, port, host.name()));
     ports.forEach((port, loopbackPort) ->
         sockets.route(address, port, new InetSocketAddress(Loopback.IPV4, loopbackPort)));
     hosts.add(host);
     log.debug("{} is {} in the fixture network", host, address.getHostAddress());
   }
 
-  private void checkFree(InetAddress address, int port, FixtureHost host) {
+  private void checkFree(InetAddress address, int port, String name) {
     InetSocketAddress existing = sockets.routes().get(new InetSocketAddress(address, port));
     if (existing != null) {
-      throw new IllegalStateException(host.name() + ":" + port + " is already served from "
+      throw new IllegalStateException(name + ":" + port + " is already served from "
           + existing + "; use one host with https() and http() for both ports");
     }
   }
