@@ -3,6 +3,7 @@ package dev.autodiscover;
 import dev.autodiscover.event.AutodiscoverListener;
 import dev.autodiscover.internal.DaemonExecutor;
 import dev.autodiscover.internal.GuardedListener;
+import dev.autodiscover.internal.LastKnownGood;
 import dev.autodiscover.internal.Resolution;
 import dev.autodiscover.internal.ResolverConfig;
 import dev.autodiscover.internal.directory.JndiDirectoryClient;
@@ -11,6 +12,7 @@ import dev.autodiscover.spi.CredentialsProvider;
 import dev.autodiscover.spi.DirectoryClient;
 import dev.autodiscover.spi.DiscoveryStrategy;
 import dev.autodiscover.spi.DnsClient;
+import dev.autodiscover.spi.EndpointCache;
 import dev.autodiscover.tls.CertificateInspector;
 import dev.autodiscover.tls.CertificateNameValidator;
 import dev.autodiscover.tls.ExtendedTrust;
@@ -39,7 +41,9 @@ import okhttp3.OkHttpClient;
  * ActiveDirectory}), {@code A_RECORD} ({@code https://<domain>}), {@code PREFIXED_HOST}
  * ({@code https://autodiscover.<domain>}), {@code HTTP_REDIRECT} (the plain-HTTP redirect) and
  * {@code SRV} ({@code _autodiscover._tcp.<domain>}). Each candidate is POSTed the Autodiscover
- * request; the first to answer with settings wins. Redirects are followed under the rules of the
+ * request; the first in that order to answer with settings wins. By default the candidates are
+ * {@linkplain Probing staggered}: one that does not answer within a fraction of a second no longer
+ * holds up the next, yet the order of precedence is kept. Redirects are followed under the rules of the
  * protocol (https only, never a URL twice, at most 10 in all, consent for insecure sources and
  * other domains), certificates that fail validation are put to the host application, and every
  * attempt is kept in the result whether it succeeds or not.
@@ -100,6 +104,8 @@ public final class AutodiscoverResolver {
         builder.pinStore,
         builder.credentials,
         builder.listener == AutodiscoverListener.NONE ? builder.listener : new GuardedListener(builder.listener),
+        builder.probing,
+        new LastKnownGood(builder.endpointCache, builder.clock),
         builder.timeout,
         builder.requestTimeout,
         builder.userAgent,
@@ -159,6 +165,8 @@ public final class AutodiscoverResolver {
     private RedirectConsent redirectConsent = RedirectConsent.SAME_DOMAIN;
     private CredentialsProvider credentials = CredentialsProvider.NONE;
     private AutodiscoverListener listener = AutodiscoverListener.NONE;
+    private Probing probing = Probing.staggered();
+    private EndpointCache endpointCache = EndpointCache.inMemory();
     private Duration timeout = Duration.ofSeconds(120);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -182,6 +190,8 @@ public final class AutodiscoverResolver {
       this.redirectConsent = other.redirectConsent;
       this.credentials = other.credentials;
       this.listener = other.listener;
+      this.probing = other.probing;
+      this.endpointCache = other.endpointCache;
       this.timeout = other.timeout;
       this.requestTimeout = other.requestTimeout;
       this.connectTimeout = other.connectTimeout;
@@ -321,6 +331,37 @@ public final class AutodiscoverResolver {
     /** Sets the listener told of every step. */
     public Builder listener(AutodiscoverListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets how the candidates are worked through. The default, {@link Probing#staggered()}, starts
+     * the next candidate when one has not answered within 250 ms, so that a host that never answers
+     * costs a fraction of a second; {@link Probing#sequential()} waits for each candidate to fail,
+     * as Outlook does. Both find the same endpoint when every candidate answers promptly.
+     */
+    public Builder probing(Probing probing) {
+      this.probing = Objects.requireNonNull(probing, "probing");
+      return this;
+    }
+
+    /**
+     * Sets where the last known good endpoint of each email domain is remembered. The default is a
+     * new {@link EndpointCache#inMemory()} cache, shared by the resolvers built from this builder;
+     * {@link EndpointCache#NONE} turns remembering off.
+     *
+     * <p>An endpoint that answered is remembered for its settings' TTL, or an hour when they name
+     * none; a domain where every candidate failed for reasons that say nothing about the address
+     * (no 401, no Autodiscover error, no refused certificate or redirect) is remembered for five
+     * minutes. Both lose up to a tenth at random, so that entries learned together do not expire
+     * together. A remembered endpoint is tried first, before every step, under the same consent
+     * rules as when it was found, and full discovery follows when it fails; a remembered failure
+     * ends the resolution at once with {@link ErrorCode#NO_ENDPOINT} and a {@code CACHE} attempt
+     * saying when the domain will be tried again. While one resolution discovers a domain, others of
+     * the same domain wait for it and use what it found.
+     */
+    public Builder endpointCache(EndpointCache endpointCache) {
+      this.endpointCache = Objects.requireNonNull(endpointCache, "endpointCache");
       return this;
     }
 

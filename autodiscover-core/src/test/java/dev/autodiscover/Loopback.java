@@ -14,11 +14,22 @@ final class Loopback {
   private Loopback() {}
 
   /**
+   * How the scenario tests probe: {@code -Dautodiscover.test.probing=sequential} runs them
+   * sequentially; otherwise they are staggered, with a stagger longer than any fixture host takes
+   * to answer on a cold JVM, so that the story must come out exactly as a sequential run's. What
+   * a short stagger does to hosts that never answer is proven in {@link StaggeredProbingTest}.
+   */
+  static final Probing PROBING = "sequential".equals(System.getProperty("autodiscover.test.probing"))
+      ? Probing.sequential()
+      : Probing.staggered(Duration.ofSeconds(3), Duration.ofSeconds(3));
+
+  /**
    * A resolver whose DNS, sockets and trust are the network's, running Outlook's steps after SCP:
    * the SCP step has tests of its own, and without a directory it only adds a SKIPPED attempt.
    */
   static AutodiscoverResolver.Builder resolver(FixtureNetwork network) {
     return AutodiscoverResolver.builder()
+        .probing(PROBING)
         .strategies(Strategies.aRecord(), Strategies.prefixedHost(), Strategies.httpRedirect(), Strategies.srv())
         .dnsClient(DnsClient.usingServers(network.dnsServer()))
         .socketFactory(network.socketFactory())

@@ -73,6 +73,7 @@ class ServerAnswersTest extends LoopbackTest {
     FixtureHost prefixed = network.httpsHost("autodiscover.contoso.test")
         .respondWithPox(Loopback.settings("alice@contoso.test"));
     AutodiscoverResolver resolver = Loopback.resolver(network)
+        .probing(Probing.sequential())
         .timeout(Duration.ofMillis(700))
         .requestTimeout(Duration.ofSeconds(5))
         .build();

@@ -4,9 +4,12 @@ package dev.autodiscover.event;
  * Hears what a resolution does, step by step: each resolution and each attempt has a start event
  * and a matching end event, and every redirect met is announced.
  *
- * <p>Events arrive on the thread running the resolution, in order. One listener serves every
- * resolution of a resolver, possibly several at once, so implementations must be thread-safe; they
- * should return quickly and must not throw.
+ * <p>The events of one resolution never overlap and each attempt's start comes before its end,
+ * but with {@linkplain dev.autodiscover.Probing#staggered() staggered probing} they may come from
+ * the threads the candidates run on, and the attempts of two candidates may interleave; the
+ * result's {@code attempts()} are in order of precedence. One listener serves every resolution of
+ * a resolver, possibly several at once, so implementations must be thread-safe; they should return
+ * quickly and must not throw.
  *
  * <pre>{@code
  * AutodiscoverListener progress = new AutodiscoverListener() {

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.Call;
@@ -38,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * POSTs the Autodiscover request to one candidate URL: answers a 401 with the host application's
  * credentials, asks the host application about a certificate that failed validation, and reads the
- * answer within bounds. Used by one resolution, on one thread.
+ * answer within bounds. Shared by the probes of one resolution: certificate decisions wait until
+ * their probe is next in line, and the credentials provider is never asked twice at once.
  */
 final class CandidateExchange {
   private static final Logger log = LoggerFactory.getLogger(CandidateExchange.class);
@@ -47,31 +47,26 @@ final class CandidateExchange {
   private static final int MAX_CERTIFICATE_RETRIES = 2;
 
   private final ResolverConfig config;
-  private final BiFunction<DiscoveryMethod, String, AttemptTimer> begin;
   private final Supplier<Duration> remaining;
   private final Consumer<Duration> hostDecided;
   /** Certificates the host application trusted once in this resolution, pinned for it alone. */
   private final PinStore trustedOnce = PinStore.inMemory();
+  private final Object credentialsLock = new Object();
   private OkHttpClient extendedClient;
 
-  CandidateExchange(
-      ResolverConfig config,
-      BiFunction<DiscoveryMethod, String, AttemptTimer> begin,
-      Supplier<Duration> remaining,
-      Consumer<Duration> hostDecided) {
+  CandidateExchange(ResolverConfig config, Supplier<Duration> remaining, Consumer<Duration> hostDecided) {
     this.hostDecided = hostDecided;
     this.config = config;
-    this.begin = begin;
     this.remaining = remaining;
   }
 
   /** Returns the client for this resolution: the resolver's, or one that also trusts what was trusted once. */
-  OkHttpClient client() {
+  synchronized OkHttpClient client() {
     return extendedClient != null ? extendedClient : config.transport().client();
   }
 
-  Answer post(URI url, DiscoveryMethod method, String emailAddress) {
-    AttemptTimer attempt = begin.apply(method, url.toString());
+  Answer post(Probe probe, URI url, DiscoveryMethod method, String emailAddress) {
+    AttemptTimer attempt = probe.begin(method, url.toString());
     Credentials sent = null;
     int certificateRetries = 0;
     byte[] body = PoxRequest.body(emailAddress);
@@ -126,7 +121,8 @@ final class CandidateExchange {
           return new Answer.Failed();
         }
         certificateRetries++;
-        Decision decided = decide(diagnosis);
+        Decision decided = probe.whenNextInLine(() -> decide(diagnosis))
+            .orElse(new Decision(TrustDecision.SKIP, "; not asked: another candidate answered first"));
         switch (decided.decision()) {
           case TRUST_ONCE -> {
             attempt.rejected(diagnosis, diagnosis.summary() + "; trusted once by the host application, retrying");
@@ -145,7 +141,7 @@ final class CandidateExchange {
             return new Answer.Failed();
           }
         }
-        attempt = begin.apply(method, url.toString());
+        attempt = probe.begin(method, url.toString());
         sent = null;
       }
     }
@@ -205,20 +201,27 @@ final class CandidateExchange {
     }
   }
 
-  /** Asks the host application for credentials; a provider that fails supplies none. */
+  /**
+   * Asks the host application for credentials, one candidate at a time; a provider that fails
+   * supplies none. Unlike consent and certificate decisions, a candidate that may still be
+   * overtaken is answered too: a server asks every client for credentials, so waiting for its
+   * turn would make every candidate sequential.
+   */
   private Optional<Credentials> credentialsFor(AuthenticationChallenge challenge) {
-    Instant asked = config.clock().instant();
-    try {
-      return Objects.requireNonNullElse(config.credentials().credentialsFor(challenge), Optional.empty());
-    } catch (RuntimeException e) {
-      log.warn("the credentials provider failed for {}; sending none", challenge.url(), e);
-      return Optional.empty();
-    } finally {
-      hostDecided.accept(Duration.between(asked, config.clock().instant()));
+    synchronized (credentialsLock) {
+      Instant asked = config.clock().instant();
+      try {
+        return Objects.requireNonNullElse(config.credentials().credentialsFor(challenge), Optional.empty());
+      } catch (RuntimeException e) {
+        log.warn("the credentials provider failed for {}; sending none", challenge.url(), e);
+        return Optional.empty();
+      } finally {
+        hostDecided.accept(Duration.between(asked, config.clock().instant()));
+      }
     }
   }
 
-  private void trustOnce(CertificateDiagnosis diagnosis) {
+  private synchronized void trustOnce(CertificateDiagnosis diagnosis) {
     trustedOnce.pin(diagnosis.host(), diagnosis.sha256());
     if (extendedClient == null) {
       extendedClient = config.transport().extendedBy(ExtendedTrust.pins(trustedOnce));

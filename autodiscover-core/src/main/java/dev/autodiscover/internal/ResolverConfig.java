@@ -1,6 +1,7 @@
 package dev.autodiscover.internal;
 
 import dev.autodiscover.ActiveDirectory;
+import dev.autodiscover.Probing;
 import dev.autodiscover.RedirectConsent;
 import dev.autodiscover.event.AutodiscoverListener;
 import dev.autodiscover.internal.http.Transport;
@@ -27,6 +28,8 @@ public record ResolverConfig(
     PinStore pinStore,
     CredentialsProvider credentials,
     AutodiscoverListener listener,
+    Probing probing,
+    LastKnownGood lastKnownGood,
     Duration timeout,
     Duration requestTimeout,
     String userAgent,

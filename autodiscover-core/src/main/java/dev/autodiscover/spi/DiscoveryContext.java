@@ -10,7 +10,8 @@ import okhttp3.OkHttpClient;
 /**
  * What a strategy may use while it looks for candidates for one address.
  *
- * <p>One context serves one address of one resolution; it is not thread-safe.
+ * <p>One context serves one strategy for one address of one resolution, on one thread; it is not
+ * thread-safe. Attempts begun through it are recorded in the strategy's place in the story.
  */
 public interface DiscoveryContext {
 

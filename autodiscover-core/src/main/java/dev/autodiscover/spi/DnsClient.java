@@ -4,6 +4,7 @@ import dev.autodiscover.internal.dns.DnsjavaClient;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -35,6 +36,36 @@ public interface DnsClient {
    * @throws UnknownHostException when the lookup itself failed (timeout, server failure)
    */
   List<SrvRecord> lookupSrv(String name) throws UnknownHostException;
+
+  /**
+   * Returns the IPv4 and IPv6 addresses of {@code hostname}, as {@link #lookupAddresses(String)}
+   * does, giving up after {@code timeout}. A timeout of zero or less leaves no time to ask a server:
+   * only an answer already at hand (cached) is returned.
+   *
+   * <p>The default ignores {@code timeout} and calls {@link #lookupAddresses(String)}, so a client
+   * written before this method existed keeps its own time limit.
+   *
+   * @throws UnknownHostException as {@link #lookupAddresses(String)} does, and when the time is up,
+   *     with a message saying that the lookup timed out
+   */
+  default List<InetAddress> lookupAddresses(String hostname, Duration timeout) throws UnknownHostException {
+    return lookupAddresses(hostname);
+  }
+
+  /**
+   * Returns the SRV records of {@code name}, as {@link #lookupSrv(String)} does, giving up after
+   * {@code timeout}. A timeout of zero or less leaves no time to ask a server: only an answer
+   * already at hand (cached) is returned.
+   *
+   * <p>The default ignores {@code timeout} and calls {@link #lookupSrv(String)}, so a client
+   * written before this method existed keeps its own time limit.
+   *
+   * @throws UnknownHostException as {@link #lookupSrv(String)} does, and when the time is up, with
+   *     a message saying that the lookup timed out
+   */
+  default List<SrvRecord> lookupSrv(String name, Duration timeout) throws UnknownHostException {
+    return lookupSrv(name);
+  }
 
   /** Returns a client using the system's DNS configuration (resolv.conf or its equivalent). */
   static DnsClient system() {

@@ -294,7 +294,7 @@ public final class JndiDirectoryClient implements DirectoryClient {
     Socket connect(String requestedHost, int requestedPort) throws IOException {
       List<InetAddress> addresses = IpLiterals.isIpLiteral(host)
           ? List.of(InetAddress.getByName(host))
-          : dns.lookupAddresses(host);
+          : dns.lookupAddresses(host, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
       IOException failure = null;
       for (InetAddress address : addresses) {
         Socket socket = sockets.createSocket();

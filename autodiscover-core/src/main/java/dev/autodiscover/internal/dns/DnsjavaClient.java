@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,9 @@ import org.xbill.DNS.lookup.NoSuchRRSetException;
 public final class DnsjavaClient implements DnsClient {
   private static final Logger log = LoggerFactory.getLogger(DnsjavaClient.class);
   private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
+
+  /** The one-argument lookups' time limit, and the most any lookup waits for its answers. */
+  public static final Duration MAX_WAIT = QUERY_TIMEOUT.multipliedBy(3);
 
   private final LookupSession session;
   private final String description;
@@ -118,12 +122,25 @@ public final class DnsjavaClient implements DnsClient {
 
   @Override
   public List<InetAddress> lookupAddresses(String hostname) throws UnknownHostException {
+    return lookupAddresses(hostname, MAX_WAIT);
+  }
+
+  /**
+   * Asks for the A and the AAAA records at once and waits for both, at most {@code timeout} (and
+   * never more than {@link #MAX_WAIT}). IPv4 addresses come first. NXDOMAIN on either question ends
+   * the lookup; when one question fails or runs out of time, the other's addresses are returned.
+   */
+  @Override
+  public List<InetAddress> lookupAddresses(String hostname, Duration timeout) throws UnknownHostException {
     Name name = absolute(hostname);
+    Duration bound = bound(timeout);
+    long deadline = System.nanoTime() + bound.toNanos();
+    List<Question> questions = List.of(ask(name, Type.A), ask(name, Type.AAAA));
     List<InetAddress> addresses = new ArrayList<>();
     UnknownHostException failure = null;
-    for (int type : new int[] {Type.A, Type.AAAA}) {
+    for (Question question : questions) {
       try {
-        for (Record record : lookup(name, type)) {
+        for (Record record : question.records(deadline, bound)) {
           if (record instanceof ARecord a) {
             addresses.add(InetAddress.getByAddress(hostname, a.getAddress().getAddress()));
           } else if (record instanceof AAAARecord aaaa) {
@@ -139,14 +156,26 @@ public final class DnsjavaClient implements DnsClient {
     if (addresses.isEmpty()) {
       throw failure != null ? failure : new UnknownHostException(hostname + ": no A or AAAA record");
     }
-    log.debug("{} resolved to {}", hostname, addresses);
+    if (failure != null) {
+      log.debug("{} resolved to {} although {}", hostname, addresses, failure.getMessage());
+    } else {
+      log.debug("{} resolved to {}", hostname, addresses);
+    }
     return List.copyOf(addresses);
   }
 
   @Override
   public List<SrvRecord> lookupSrv(String name) throws UnknownHostException {
+    return lookupSrv(name, MAX_WAIT);
+  }
+
+  /** Waits at most {@code timeout} for the SRV records, and never more than {@link #MAX_WAIT}. */
+  @Override
+  public List<SrvRecord> lookupSrv(String name, Duration timeout) throws UnknownHostException {
+    Duration bound = bound(timeout);
+    long deadline = System.nanoTime() + bound.toNanos();
     List<SrvRecord> records = new ArrayList<>();
-    for (Record record : lookup(absolute(name), Type.SRV)) {
+    for (Record record : ask(absolute(name), Type.SRV).records(deadline, bound)) {
       if (record instanceof SRVRecord srv) {
         String target = srv.getTarget().equals(Name.root) ? "." : withoutDot(srv.getTarget());
         records.add(new SrvRecord(srv.getPriority(), srv.getWeight(), srv.getPort(), target));
@@ -156,32 +185,64 @@ public final class DnsjavaClient implements DnsClient {
     return List.copyOf(records);
   }
 
-  /** Returns the records of {@code type}; empty when the name or the records do not exist. */
-  private List<Record> lookup(Name name, int type) throws UnknownHostException {
-    String what = withoutDot(name) + " " + Type.string(type);
-    try {
-      LookupResult result = session.lookupAsync(name, type).toCompletableFuture()
-          .get(QUERY_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
-      return result.getRecords();
-    } catch (ExecutionException | CompletionException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      if (cause instanceof NoSuchDomainException) {
-        log.debug("{}: no such domain", what);
-        throw new NoSuchNameException(withoutDot(name) + ": no such domain (NXDOMAIN)");
+  /** {@code timeout} within {@code [0, MAX_WAIT]}. */
+  private static Duration bound(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative()) {
+      return Duration.ZERO;
+    }
+    return timeout.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : timeout;
+  }
+
+  /** Sends the question (or finds its answer in the cache) without waiting for the answer. */
+  private Question ask(Name name, int type) {
+    return new Question(name, type, session.lookupAsync(name, type).toCompletableFuture());
+  }
+
+  /** One question on its way. */
+  private final class Question {
+    private final Name name;
+    private final String what;
+    private final CompletableFuture<LookupResult> answer;
+
+    Question(Name name, int type, CompletableFuture<LookupResult> answer) {
+      this.name = name;
+      this.what = withoutDot(name) + " " + Type.string(type);
+      this.answer = answer;
+    }
+
+    /**
+     * Returns the records of the answer, waiting until {@code deadline} ({@link System#nanoTime()})
+     * at most; empty when the name has no records of this type.
+     *
+     * @param bound how long the whole lookup was given, for the timeout message
+     * @throws NoSuchNameException when the name does not exist
+     */
+    List<Record> records(long deadline, Duration bound) throws UnknownHostException {
+      try {
+        return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).getRecords();
+      } catch (ExecutionException | CompletionException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof NoSuchDomainException) {
+          log.debug("{}: no such domain", what);
+          throw new NoSuchNameException(withoutDot(name) + ": no such domain (NXDOMAIN)");
+        }
+        if (cause instanceof NoSuchRRSetException) {
+          log.debug("{}: no records", what);
+          return List.of();
+        }
+        String reason = cause instanceof LookupFailedException || cause.getMessage() == null
+            ? cause.getClass().getSimpleName()
+            : cause.getMessage();
+        throw new UnknownHostException(what + " lookup failed via " + description + ": " + reason);
+      } catch (TimeoutException e) {
+        log.debug("{}: no answer within {} ms", what, bound.toMillis());
+        throw new UnknownHostException(
+            what + " lookup timed out after " + bound.toMillis() + " ms via " + description);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UnknownHostException(what + " lookup interrupted");
       }
-      if (cause instanceof NoSuchRRSetException) {
-        log.debug("{}: no records", what);
-        return List.of();
-      }
-      String reason = cause instanceof LookupFailedException || cause.getMessage() == null
-          ? cause.getClass().getSimpleName()
-          : cause.getMessage();
-      throw new UnknownHostException(what + " lookup failed via " + description + ": " + reason);
-    } catch (TimeoutException e) {
-      throw new UnknownHostException(what + " lookup timed out via " + description);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UnknownHostException(what + " lookup interrupted");
     }
   }
 

@@ -42,6 +42,8 @@ public final class Transport {
         .authenticator(Authenticator.NONE)
         .cookieJar(CookieJar.NO_COOKIES)
         .cache(null)
+        .addInterceptor(CallWatch.CALLS)
+        .addNetworkInterceptor(CallWatch.CONNECTIONS)
         .connectTimeout(connectTimeout)
         .readTimeout(readTimeout)
         .writeTimeout(readTimeout);

@@ -6,6 +6,7 @@ import dev.autodiscover.spi.DiscoveryContext;
 import dev.autodiscover.spi.PendingAttempt;
 import dev.autodiscover.spi.SrvRecord;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
@@ -32,7 +33,9 @@ record SrvLookup(PendingAttempt attempt, int found, List<SrvRecord> ordered) {
     PendingAttempt attempt = context.begin(method, name);
     List<SrvRecord> records;
     try {
-      records = context.dns().lookupSrv(name);
+      Duration remaining = context.remaining();
+      Duration timeout = remaining.compareTo(context.requestTimeout()) < 0 ? remaining : context.requestTimeout();
+      records = context.dns().lookupSrv(name, timeout);
     } catch (UnknownHostException e) {
       attempt.finish(AttemptOutcome.DNS_FAILED, e.getMessage());
       return Optional.empty();
