@@ -2,6 +2,7 @@ package dev.autodiscover.benchmarks.scenario;
 
 import dev.autodiscover.AutodiscoverResolver;
 import dev.autodiscover.AutodiscoverResult;
+import dev.autodiscover.Probing;
 import dev.autodiscover.Strategies;
 import dev.autodiscover.spi.DnsClient;
 import dev.autodiscover.testkit.RoutingSocketFactory;
@@ -75,8 +76,7 @@ final class AutodiscoverClient implements ScenarioClient {
   /** What makes each of our contenders what it is; everything else is the resolver's default. */
   private AutodiscoverResolver.Builder configure(AutodiscoverResolver.Builder builder) {
     return switch (contender) {
-      // Sequential is the only probing before the staggered core; then: builder.probing(Probing.sequential())
-      case AUTODISCOVER_SEQUENTIAL -> builder;
+      case AUTODISCOVER_SEQUENTIAL -> builder.probing(Probing.sequential());
       case AUTODISCOVER -> builder;
       case AUTODISCOVER_HOST_ALONE -> builder.strategies(Strategies.prefixedHost());
       case EWS_JAVA_API -> throw new AssertionError(contender);

@@ -6,9 +6,9 @@ import java.util.stream.Collectors;
 
 /** A client the scenarios measure, named as on the command line and in the tables. */
 enum Contender {
-  /** This library with the defaults except sequential probing: one candidate at a time. */
+  /** This library with the defaults except {@code Probing.sequential()}: one candidate at a time. */
   AUTODISCOVER_SEQUENTIAL("autodiscover-sequential"),
-  /** This library with the defaults. */
+  /** This library with the defaults: staggered probing, an in-memory endpoint cache. */
   AUTODISCOVER("autodiscover"),
   /** This library asking {@code https://autodiscover.<domain>} only: the floor for scenario 1. */
   AUTODISCOVER_HOST_ALONE("autodiscover-host-alone"),
