@@ -3,6 +3,7 @@ package dev.autodiscover;
 import dev.autodiscover.event.AutodiscoverListener;
 import dev.autodiscover.internal.DaemonExecutor;
 import dev.autodiscover.internal.GuardedListener;
+import dev.autodiscover.internal.HostLimits;
 import dev.autodiscover.internal.LastKnownGood;
 import dev.autodiscover.internal.Resolution;
 import dev.autodiscover.internal.ResolverConfig;
@@ -106,6 +107,7 @@ public final class AutodiscoverResolver {
         builder.listener == AutodiscoverListener.NONE ? builder.listener : new GuardedListener(builder.listener),
         builder.probing,
         new LastKnownGood(builder.endpointCache, builder.clock),
+        HostLimits.NONE,
         builder.timeout,
         builder.requestTimeout,
         builder.userAgent,
@@ -140,6 +142,25 @@ public final class AutodiscoverResolver {
   public CompletableFuture<AutodiscoverResult> resolveAsync(String email) {
     Objects.requireNonNull(email, "email");
     return CompletableFuture.supplyAsync(() -> resolve(email), executor);
+  }
+
+  /**
+   * Starts resolving {@code addresses}, {@link BulkOptions#concurrency()} at a time, on threads of
+   * the run's own; the returned {@link BulkResolution} hands out the results as they complete and
+   * must be closed. Addresses of one domain share its discovery: while one resolution discovers
+   * the domain, the others wait, then go straight to the endpoint it found (unless the endpoint
+   * cache is {@link dev.autodiscover.spi.EndpointCache#NONE}).
+   *
+   * <pre>{@code
+   * try (BulkResolution bulk = resolver.resolveAll(addresses, BulkOptions.defaults())) {
+   *   bulk.forEach(result -> System.out.println(result.email() + ": " + result.resolved()));
+   * }
+   * }</pre>
+   */
+  public BulkResolution resolveAll(Iterable<String> addresses, BulkOptions options) {
+    Objects.requireNonNull(addresses, "addresses");
+    Objects.requireNonNull(options, "options");
+    return new BulkResolution(config, addresses, options);
   }
 
   /** Returns the strategies, in the order they run. */
@@ -336,8 +357,8 @@ public final class AutodiscoverResolver {
 
     /**
      * Sets how the candidates are worked through. The default, {@link Probing#staggered()}, starts
-     * the next candidate when one has not answered within 250 ms, so that a host that never answers
-     * costs a fraction of a second; {@link Probing#sequential()} waits for each candidate to fail,
+     * the next candidate when one has not completed its TLS handshake within 250 ms, so that a host
+     * that never answers costs a fraction of a second; {@link Probing#sequential()} waits for each candidate to fail,
      * as Outlook does. Both find the same endpoint when every candidate answers promptly.
      */
     public Builder probing(Probing probing) {

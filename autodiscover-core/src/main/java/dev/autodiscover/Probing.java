@@ -10,7 +10,9 @@ import java.util.Optional;
  * costs a fraction of a second instead of a whole timeout.
  *
  * <p>Staggered probing keeps the order of precedence. Candidate k+1 starts when candidate k has
- * failed, or when {@link #stagger()} has passed since k started; a candidate's answer is taken only
+ * failed, or when {@link #stagger()} has passed since k started and k's server has still not
+ * completed the TLS handshake; a server that has is alive, and is given until it fails. (A
+ * strategy's own lookups — DNS, LDAP — count from their start alone.) A candidate's answer is taken only
  * once every candidate before it has failed, or has run for {@link #patience()} past that answer
  * without answering itself, and is then abandoned (its sockets closed, its attempt recorded as
  * {@link AttemptOutcome#ABANDONED}). When every candidate answers within the stagger, the result,

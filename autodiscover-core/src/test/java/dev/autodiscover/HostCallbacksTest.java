@@ -8,11 +8,7 @@ import dev.autodiscover.event.AutodiscoverListener;
 import dev.autodiscover.spi.Candidate;
 import dev.autodiscover.spi.DiscoveryContext;
 import dev.autodiscover.spi.DiscoveryStrategy;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -122,7 +118,7 @@ class HostCallbacksTest extends LoopbackTest {
   @Test
   void timeThePersonTakesToDecideDoesNotCountAgainstTheTimeLimit() {
     srvToMailHost();
-    SteppingClock clock = new SteppingClock();
+    MovableClock clock = new MovableClock();
 
     AutodiscoverResult result = Loopback.resolver(network)
         .strategies(Strategies.srv())
@@ -135,29 +131,5 @@ class HostCallbacksTest extends LoopbackTest {
         .build().resolve("alice@contoso.test");
 
     assertThat(result.endpoint()).map(Endpoint::method).as(result.describe()).contains(DiscoveryMethod.SRV);
-  }
-
-  /** A clock that stands still unless told to move. */
-  private static final class SteppingClock extends Clock {
-    private volatile Instant now = Instant.now();
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -15,13 +15,13 @@ final class Loopback {
 
   /**
    * How the scenario tests probe: {@code -Dautodiscover.test.probing=sequential} runs them
-   * sequentially; otherwise they are staggered, with a stagger longer than any fixture host takes
-   * to answer on a cold JVM, so that the story must come out exactly as a sequential run's. What
-   * a short stagger does to hosts that never answer is proven in {@link StaggeredProbingTest}.
+   * sequentially; otherwise with the library's default, staggered probing. Fixture hosts answer
+   * within the stagger, so the story must come out exactly as a sequential run's. What the stagger
+   * does to hosts that never answer is proven in {@link StaggeredProbingTest}.
    */
   static final Probing PROBING = "sequential".equals(System.getProperty("autodiscover.test.probing"))
       ? Probing.sequential()
-      : Probing.staggered(Duration.ofSeconds(3), Duration.ofSeconds(3));
+      : Probing.staggered();
 
   /**
    * A resolver whose DNS, sockets and trust are the network's, running Outlook's steps after SCP:

@@ -123,12 +123,7 @@ class StaggeredProbingTest extends LoopbackTest {
         .strategies(Strategies.aRecord(), Strategies.srv())
         .probing(Probing.staggered(Duration.ofMillis(50), Duration.ofMillis(100)))
         .requestTimeout(Duration.ofSeconds(1))
-        .listener(new AutodiscoverListener() {
-          @Override
-          public void attemptFinished(AttemptFinished event) {
-            story.add(event.attempt().method() + " " + event.attempt().outcome());
-          }
-        })
+        .listener(tellingOutcomes(story))
         .redirectConsent(request -> {
           story.add("consent asked for " + request.to());
           return RedirectDecision.ALLOW;
@@ -158,12 +153,7 @@ class StaggeredProbingTest extends LoopbackTest {
         .probing(Probing.staggered(Duration.ofMillis(50), Duration.ofMillis(100)))
         .strategies(Strategies.aRecord(), Strategies.prefixedHost())
         .requestTimeout(Duration.ofSeconds(1))
-        .listener(new AutodiscoverListener() {
-          @Override
-          public void attemptFinished(AttemptFinished event) {
-            story.add(event.attempt().method() + " " + event.attempt().outcome());
-          }
-        })
+        .listener(tellingOutcomes(story))
         .untrustedCertificateHandler(diagnosis -> {
           story.add("asked about " + diagnosis.host());
           return dev.autodiscover.tls.TrustDecision.TRUST_ONCE;
@@ -176,6 +166,16 @@ class StaggeredProbingTest extends LoopbackTest {
         "asked about autodiscover.contoso.test",
         "PREFIXED_HOST CERTIFICATE_REJECTED",
         "PREFIXED_HOST SUCCESS");
+  }
+
+  /** A listener adding "METHOD OUTCOME" to {@code story} as each attempt ends. */
+  private static AutodiscoverListener tellingOutcomes(List<String> story) {
+    return new AutodiscoverListener() {
+      @Override
+      public void attemptFinished(AttemptFinished event) {
+        story.add(event.attempt().method() + " " + event.attempt().outcome());
+      }
+    };
   }
 
   private static void awaitClosed(SilentHost host) throws InterruptedException {

@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Race {
   private static final Logger log = LoggerFactory.getLogger(Race.class);
+  /** How long probes still running when time is up may take to end on their own. */
+  private static final long GRACE_NANOS = 250_000_000L;
 
   private final Probing probing;
   private final Clock clock;
@@ -54,6 +56,7 @@ final class Race {
   private long lastStartNanos;
   private long quietSinceNanos;
   private int deciding;
+  private long graceEnd;
 
   Race(
       ResolverConfig config,
@@ -101,7 +104,15 @@ final class Race {
           return new Step.Exhausted();
         }
         if (deciding == 0 && remaining.get().isZero()) {
-          return timeUp();
+          // Probes are bounded by the same limit: a moment's grace lets them tell their own story.
+          if (graceEnd == 0) {
+            graceEnd = now + GRACE_NANOS;
+          }
+          if (running == 0 || now - graceEnd >= 0) {
+            return timeUp();
+          }
+          awaitQuietly(graceEnd - now);
+          continue;
         }
         if (next != null && mayStart(now, running)) {
           start(next, now);
@@ -117,6 +128,14 @@ final class Race {
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  private void awaitQuietly(long nanos) {
+    try {
+      changed.awaitNanos(nanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

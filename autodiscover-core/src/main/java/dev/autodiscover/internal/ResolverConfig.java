@@ -30,6 +30,7 @@ public record ResolverConfig(
     AutodiscoverListener listener,
     Probing probing,
     LastKnownGood lastKnownGood,
+    HostLimits hostLimits,
     Duration timeout,
     Duration requestTimeout,
     String userAgent,
@@ -37,4 +38,11 @@ public record ResolverConfig(
 
   /** At most this many redirects of all kinds in one resolution. */
   public static final int MAX_REDIRECTS = 10;
+
+  /** Returns this configuration with requests bounded by {@code limits}. */
+  public ResolverConfig withHostLimits(HostLimits limits) {
+    return new ResolverConfig(strategies, dns, activeDirectory, directory, transport, redirectConsent,
+        certificateHandler, pinStore, credentials, listener, probing, lastKnownGood, limits, timeout,
+        requestTimeout, userAgent, clock);
+  }
 }

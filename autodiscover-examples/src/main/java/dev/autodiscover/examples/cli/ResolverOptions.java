@@ -4,6 +4,7 @@ import dev.autodiscover.ActiveDirectory;
 import dev.autodiscover.AutodiscoverResolver;
 import dev.autodiscover.Credentials;
 import dev.autodiscover.DirectoryBind;
+import dev.autodiscover.Probing;
 import dev.autodiscover.RedirectConsent;
 import dev.autodiscover.Strategies;
 import dev.autodiscover.spi.CredentialsProvider;
@@ -75,6 +76,11 @@ final class ResolverOptions {
       description = "Time limit for each address, redirects included. Default: ${DEFAULT-VALUE}.")
   double timeoutSeconds;
 
+  @Option(names = "--probing", paramLabel = "staggered|sequential", defaultValue = "staggered",
+      description = "How to work through the candidates: start the next one when one has not"
+          + " connected within 250 ms (staggered, the default), or wait for each to fail (sequential).")
+  String probing;
+
   @Option(names = "--user", paramLabel = "NAME",
       description = "Answer 401 challenges with Basic credentials for this user.")
   String user;
@@ -139,6 +145,11 @@ final class ResolverOptions {
       throw new BadInputException("--timeout must be between 0 and 86400 seconds: " + timeoutSeconds);
     }
     builder.timeout(Duration.ofMillis((long) (timeoutSeconds * 1000)));
+    builder.probing(switch (probing.toLowerCase(Locale.ROOT)) {
+      case "staggered" -> Probing.staggered();
+      case "sequential" -> Probing.sequential();
+      default -> throw new BadInputException("--probing must be staggered or sequential: " + probing);
+    });
     if (!dnsServers.isEmpty()) {
       List<InetSocketAddress> servers = new ArrayList<>();
       for (String server : dnsServers) {

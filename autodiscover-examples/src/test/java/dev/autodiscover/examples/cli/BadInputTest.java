@@ -39,6 +39,7 @@ class BadInputTest {
         Arguments.of(List.of("resolve", "--scp-ldap", "ldap://dc1.corp.test", "--scp-ldaps", "alice@contoso.test"),
             "--scp-ldaps goes with --ad-domain"),
         Arguments.of(List.of("resolve", "--redirects", "maybe", "alice@contoso.test"), "--redirects"),
+        Arguments.of(List.of("resolve", "--probing", "eager", "alice@contoso.test"), "--probing"),
         Arguments.of(List.of("resolve", "--untrusted", "sometimes", "alice@contoso.test"), "--untrusted"),
         Arguments.of(List.of("resolve", "--dns-server", "dns.contoso.test", "alice@contoso.test"), "--dns-server"),
         Arguments.of(List.of("resolve", "--timeout", "0", "alice@contoso.test"), "--timeout"),

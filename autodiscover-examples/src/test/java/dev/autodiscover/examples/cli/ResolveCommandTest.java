@@ -76,6 +76,26 @@ class ResolveCommandTest extends LoopbackCommandTest {
   }
 
   @Test
+  void aSilentRootDomainIsAbandonedWhenStaggeredAndTimesOutWhenSequential() {
+    network.silentHost("contoso.test");
+    network.httpsHost("autodiscover.contoso.test").respondWithPox(
+        PoxResponses.settings("Alice", "alice@contoso.test", EWS));
+
+    CommandRun staggered = resolve("--json", "--methods", "a-record,prefixed-host", "alice@contoso.test");
+    List<String> sequentialArguments = arguments("resolve", "--json", "--probing", "sequential",
+        "--methods", "a-record,prefixed-host", "alice@contoso.test");
+    sequentialArguments.set(sequentialArguments.indexOf("--timeout") + 1, "1");
+    CommandRun sequential = CommandRun.of(sequentialArguments);
+
+    assertThat(staggered.status()).as(staggered.err()).isZero();
+    assertThat(staggered.jsonLines().get(0).at("/attempts/0/outcome").asText()).isEqualTo("ABANDONED");
+    assertThat(staggered.jsonLines().get(0).at("/endpoint/method").asText()).isEqualTo("PREFIXED_HOST");
+    assertThat(sequential.status()).as(sequential.err()).isEqualTo(1);
+    assertThat(sequential.jsonLines().get(0).at("/attempts/0/outcome").asText()).isEqualTo("TIMEOUT");
+    assertThat(sequential.jsonLines().get(0).at("/error/code").asText()).isEqualTo("TIMEOUT");
+  }
+
+  @Test
   void printsSrvRedirectsAndExitsZeroWhenEveryAddressResolves() {
     network.httpsHost("autodiscover.contoso.test", network.certificateAuthority().issue("legacy.contoso.test"));
     network.httpsHost("mail.contoso.test").respondWithPox(PoxResponses.settings("Alice", "alice@contoso.test", EWS));

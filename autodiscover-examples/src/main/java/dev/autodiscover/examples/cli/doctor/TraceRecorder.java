@@ -8,8 +8,10 @@ import dev.autodiscover.event.Redirected;
 import dev.autodiscover.event.ResolutionFinished;
 import dev.autodiscover.event.ResolutionStarted;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import okhttp3.Call;
 import okhttp3.EventListener;
 
@@ -18,14 +20,16 @@ import okhttp3.EventListener;
  * each HTTP call, OkHttp's events, each call filed under the attempt that was open when the call
  * was created.
  *
- * <p>One recorder serves one resolution. The resolver reports on the thread running the
- * resolution, one attempt at a time, so the open attempt is well defined when a call is created;
- * the call's own events may then come from OkHttp's threads, and go to that call's trace. Thread-safe.
+ * <p>One recorder serves one resolution. With staggered probing several attempts may be open at
+ * once, each on the thread of its candidate; an HTTP call is created on the thread of the attempt
+ * it belongs to, so it is filed under that thread's open attempt. The call's own events may then
+ * come from OkHttp's threads, and go to that call's trace. An attempt the resolver ends for a
+ * candidate that was overtaken is matched by its method and target. Thread-safe.
  */
 final class TraceRecorder implements AutodiscoverListener, EventListener.Factory {
   private final List<AttemptTrace> attempts = new ArrayList<>();
   private final List<Redirect> unplaced = new ArrayList<>();
-  private AttemptTrace open;
+  private final Map<Thread, AttemptTrace> open = new HashMap<>();
   private long started = -1;
   private long finished = -1;
 
@@ -41,21 +45,26 @@ final class TraceRecorder implements AutodiscoverListener, EventListener.Factory
 
   @Override
   public synchronized void attemptStarted(AttemptStarted event) {
-    open = new AttemptTrace(event.email(), event.method(), event.url());
-    attempts.add(open);
+    AttemptTrace trace = new AttemptTrace(event.email(), event.method(), event.url());
+    open.put(Thread.currentThread(), trace);
+    attempts.add(trace);
   }
 
   @Override
   public synchronized void attemptFinished(AttemptFinished event) {
-    AttemptTrace trace = open;
-    if (trace == null || !trace.target().equals(event.attempt().url())
-        || trace.method() != event.attempt().method()) {
+    Thread thread = Thread.currentThread();
+    AttemptTrace trace = matches(open.get(thread), event) ? open.get(thread) : null;
+    if (trace == null) {
+      trace = open.values().stream().filter(candidate -> matches(candidate, event)).findFirst().orElse(null);
+    }
+    if (trace == null) {
       // Not announced by attemptStarted; keep it so that no attempt of the result is lost.
       trace = new AttemptTrace(event.email(), event.attempt().method(), event.attempt().url());
       attempts.add(trace);
     }
     trace.finished(event.attempt());
-    open = null;
+    AttemptTrace finished = trace;
+    open.values().removeIf(candidate -> candidate == finished);
   }
 
   /**
@@ -86,10 +95,16 @@ final class TraceRecorder implements AutodiscoverListener, EventListener.Factory
   @Override
   public synchronized EventListener create(Call call) {
     CallTrace trace = new CallTrace(call);
-    if (open != null) {
-      open.addCall(trace);
+    AttemptTrace attempt = open.get(Thread.currentThread());
+    if (attempt != null) {
+      attempt.addCall(trace);
     }
     return trace;
+  }
+
+  private static boolean matches(AttemptTrace trace, AttemptFinished event) {
+    return trace != null && trace.attempt().isEmpty() && trace.target().equals(event.attempt().url())
+        && trace.method().equals(event.attempt().method());
   }
 
   synchronized List<AttemptTrace> attempts() {
