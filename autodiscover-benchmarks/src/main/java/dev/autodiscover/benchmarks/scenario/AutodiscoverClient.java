@@ -2,28 +2,29 @@ package dev.autodiscover.benchmarks.scenario;
 
 import dev.autodiscover.AutodiscoverResolver;
 import dev.autodiscover.AutodiscoverResult;
+import dev.autodiscover.BulkOptions;
+import dev.autodiscover.BulkResolution;
 import dev.autodiscover.Probing;
 import dev.autodiscover.Strategies;
+import dev.autodiscover.event.AutodiscoverListener;
+import dev.autodiscover.event.ResolutionStarted;
 import dev.autodiscover.spi.DnsClient;
 import dev.autodiscover.testkit.RoutingSocketFactory;
 import dev.autodiscover.tls.TrustConfiguration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.OkHttpClient;
 
 /**
  * This library as a scenario contender: DNS from the fixtures' stub server, sockets routed to
  * the fixtures, trust in the fixtures' authority, and otherwise the resolver's defaults.
  *
- * <p>What differs between the contenders is said in one place each: {@link #configure} for the
- * probing and the strategies, {@link #bulk} for resolving many addresses.
+ * <p>What differs between the contenders is said in one place: {@link #configure}. Many
+ * addresses go through the resolver's bulk API, {@link #bulk}.
  */
 final class AutodiscoverClient implements ScenarioClient {
 
@@ -58,7 +59,7 @@ final class AutodiscoverClient implements ScenarioClient {
 
   @Override
   public List<Resolution> resolveAll(List<String> addresses, int concurrency) {
-    return bulk(configure(builder()).build(), addresses, concurrency);
+    return bulk(configure(builder()), addresses, concurrency);
   }
 
   @Override
@@ -84,35 +85,27 @@ final class AutodiscoverClient implements ScenarioClient {
   }
 
   /**
-   * Resolves {@code addresses} with {@code concurrency} in flight on one resolver. Until the
-   * library has a bulk API, a fixed pool calling {@code resolve}; then
-   * {@code resolver.resolveAll(addresses, BulkOptions.defaults().withConcurrency(concurrency))}.
+   * Resolves {@code addresses} with {@code concurrency} in flight on one resolver, through its bulk
+   * API. A listener notes when each resolution starts, for the time each address took.
    */
   private static List<Resolution> bulk(
-      AutodiscoverResolver resolver, List<String> addresses, int concurrency) {
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-    try {
-      CompletionService<Resolution> done = new ExecutorCompletionService<>(pool);
-      for (String email : addresses) {
-        done.submit(() -> {
-          long start = System.nanoTime();
-          AutodiscoverResult result = resolver.resolve(email);
-          return resolution(result, System.nanoTime() - start);
-        });
+      AutodiscoverResolver.Builder builder, List<String> addresses, int concurrency) {
+    Map<String, Long> started = new ConcurrentHashMap<>();
+    AutodiscoverResolver resolver = builder.listener(new AutodiscoverListener() {
+      @Override
+      public void resolutionStarted(ResolutionStarted event) {
+        started.putIfAbsent(event.email(), System.nanoTime());
       }
-      List<Resolution> results = new ArrayList<>(addresses.size());
-      for (int i = 0; i < addresses.size(); i++) {
-        results.add(done.take().get());
+    }).build();
+    List<Resolution> results = new ArrayList<>(addresses.size());
+    try (BulkResolution bulk =
+        resolver.resolveAll(addresses, BulkOptions.defaults().withConcurrency(concurrency))) {
+      for (AutodiscoverResult result : bulk) {
+        long finished = System.nanoTime();
+        results.add(resolution(result, finished - started.getOrDefault(result.email(), finished)));
       }
-      return results;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while resolving", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a resolution threw", e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
+    return results;
   }
 
   private static Resolution resolution(AutodiscoverResult result, long nanos) {
