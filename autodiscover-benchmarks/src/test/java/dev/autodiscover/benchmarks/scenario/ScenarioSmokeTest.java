@@ -19,9 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class ScenarioSmokeTest {
 
-  /** A silent root costs one request timeout per sequential resolution; keep it short here. */
+  /**
+   * A silent root costs one request timeout per sequential resolution: short here, yet long
+   * enough for a cold TLS handshake with the answering host on a busy machine.
+   */
   private static final RunOptions IN_PROCESS =
-      new RunOptions(true, List.of(), Optional.of(Duration.ofSeconds(1)));
+      new RunOptions(true, List.of(), Optional.of(Duration.ofSeconds(2)));
 
   private final PrintStream progress =
       new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
