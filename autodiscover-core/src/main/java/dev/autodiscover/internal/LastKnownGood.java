@@ -15,7 +15,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -127,7 +129,7 @@ public final class LastKnownGood {
 
   /** Returns the attempt that stands for a remembered failure. */
   Attempt failureAttempt(CachedEndpoint known) {
-    return new Attempt(CACHE, known.domain(), AttemptOutcome.SKIPPED, java.util.OptionalInt.empty(), Duration.ZERO,
+    return new Attempt(CACHE, known.domain(), AttemptOutcome.SKIPPED, OptionalInt.empty(), Duration.ZERO,
         Optional.empty(), "discovery for " + known.domain() + " failed at " + known.learned() + " ("
             + known.reason() + "); not tried again before " + known.expires());
   }
@@ -162,7 +164,7 @@ public final class LastKnownGood {
       return;
     }
     String outcomes = attempts.stream()
-        .collect(Collectors.groupingBy(Attempt::outcome, java.util.TreeMap::new, Collectors.counting()))
+        .collect(Collectors.groupingBy(Attempt::outcome, TreeMap::new, Collectors.counting()))
         .entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
     put(CachedEndpoint.failed(domain, "no candidate answered: " + outcomes, clock.instant(), jittered(FAILED_TTL)));
   }
