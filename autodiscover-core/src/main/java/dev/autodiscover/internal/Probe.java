@@ -1,6 +1,7 @@
 package dev.autodiscover.internal;
 
 import dev.autodiscover.Attempt;
+import dev.autodiscover.AttemptOutcome;
 import dev.autodiscover.DiscoveryMethod;
 import dev.autodiscover.Redirect;
 import dev.autodiscover.internal.http.CallWatch;
@@ -72,7 +73,47 @@ final class Probe implements CallWatch {
 
   /** Starts an attempt recorded in this probe's part of the story. */
   AttemptTimer begin(DiscoveryMethod method, String url) {
-    return race.begin(this, method, url);
+    race.lock.lock();
+    try {
+      AttemptTimer timer = new AttemptTimer(method, url, this::recordAttempt);
+      if (state == State.ABANDONED) {
+        return timer; // never recorded: the race no longer listens to this probe
+      }
+      open.add(timer);
+      race.started(method, url);
+      return timer;
+    } finally {
+      race.lock.unlock();
+    }
+  }
+
+  private void recordAttempt(AttemptTimer timer, Attempt attempt) {
+    race.lock.lock();
+    try {
+      if (!open.remove(timer)) {
+        return;
+      }
+      Attempt told = label.isEmpty() ? attempt : new Attempt(attempt.method(), attempt.url(), attempt.outcome(),
+          attempt.httpStatus(), attempt.elapsed(), attempt.certificate(), label + ": " + attempt.detail());
+      attempts.add(told);
+      race.finished(told);
+    } finally {
+      race.lock.unlock();
+    }
+  }
+
+  /**
+   * Gives up on this probe: its open attempts end with {@code outcome}, its calls are cancelled.
+   * Called by the race, under its lock.
+   */
+  void abandon(AttemptOutcome outcome, String detail) {
+    state = State.ABANDONED;
+    for (AttemptTimer timer : List.copyOf(open)) {
+      timer.abandon(outcome, detail);
+    }
+    List<Runnable> cancel = List.copyOf(cancellers);
+    cancellers.clear();
+    cancel.forEach(Race::quietly);
   }
 
   /**
@@ -84,7 +125,16 @@ final class Probe implements CallWatch {
 
   /** Runs {@code cancel} when the probe is abandoned, at once if it already was. */
   void onCancel(Runnable cancel) {
-    race.onCancel(this, cancel);
+    race.lock.lock();
+    try {
+      if (state == State.ABANDONED) {
+        Race.quietly(cancel);
+      } else {
+        cancellers.add(cancel);
+      }
+    } finally {
+      race.lock.unlock();
+    }
   }
 
   @Override
@@ -97,34 +147,57 @@ final class Probe implements CallWatch {
     race.connected(this);
   }
 
-  /** Claims {@code key} (a candidate URL) for this probe; true when no probe before it claimed it. */
-  boolean claim(String key) {
-    return race.claim(this, key);
+  /** Claims {@code key} (a candidate URL) for this probe. */
+  void claim(String key) {
+    race.lock.lock();
+    try {
+      urls.add(key);
+    } finally {
+      race.lock.unlock();
+    }
   }
 
   /** Returns whether this probe, or one before it, tried {@code key}. */
   boolean tried(String key) {
-    return race.tried(this, key);
+    race.lock.lock();
+    try {
+      return urls.contains(key) || race.triedBefore(this, key);
+    } finally {
+      race.lock.unlock();
+    }
   }
 
   /** Returns the redirects followed so far in the story up to this probe. */
   int redirectsSoFar() {
-    return race.redirectsSoFar(this);
+    race.lock.lock();
+    try {
+      return race.redirectsUpTo(this);
+    } finally {
+      race.lock.unlock();
+    }
   }
 
   /** Counts one redirect followed by this probe. */
   void followed() {
-    race.followed(this);
+    race.lock.lock();
+    try {
+      redirectsFollowed++;
+    } finally {
+      race.lock.unlock();
+    }
   }
 
-  /** Records a redirect met by this probe. */
+  /** Records a redirect met by this probe, unless the race has given up on it. */
   void record(Redirect redirect) {
-    race.record(this, redirect);
-  }
-
-  /** Returns whether the race has given up on this probe. */
-  boolean abandoned() {
-    return race.abandoned(this);
+    race.lock.lock();
+    try {
+      if (state != State.ABANDONED) {
+        redirects.add(redirect);
+        race.redirected(redirect);
+      }
+    } finally {
+      race.lock.unlock();
+    }
   }
 
   @Override

@@ -391,21 +391,14 @@ final class Race {
 
   /** Gives up on a probe: its open attempts end with {@code outcome}, its calls are cancelled. */
   private void abandon(Probe probe, AttemptOutcome outcome, String detail) {
-    boolean ran = probe.state != Probe.State.NEW;
-    probe.state = Probe.State.ABANDONED;
-    for (AttemptTimer timer : List.copyOf(probe.open)) {
-      timer.abandon(outcome, detail);
-    }
-    if (ran) {
+    if (probe.state != Probe.State.NEW) {
       log.debug("{}: {} {}", email, probe, detail);
     }
-    List<Runnable> cancellers = List.copyOf(probe.cancellers);
-    probe.cancellers.clear();
-    cancellers.forEach(Race::quietly);
+    probe.abandon(outcome, detail);
     changed.signalAll();
   }
 
-  private static void quietly(Runnable cancel) {
+  static void quietly(Runnable cancel) {
     try {
       cancel.run();
     } catch (RuntimeException e) {
@@ -413,41 +406,23 @@ final class Race {
     }
   }
 
-  AttemptTimer begin(Probe probe, DiscoveryMethod method, String url) {
-    lock.lock();
-    try {
-      AttemptTimer timer = new AttemptTimer(method, url, (finished, attempt) -> recordAttempt(probe, finished, attempt));
-      if (probe.state == Probe.State.ABANDONED) {
-        return timer; // never recorded: the race no longer listens to this probe
-      }
-      probe.open.add(timer);
-      log.debug("{}: {} {} started", email, method, url);
-      listener.attemptStarted(new AttemptStarted(email, method, url, clock.instant()));
-      return timer;
-    } finally {
-      lock.unlock();
-    }
+  /** Tells the listener an attempt started; called under the lock. */
+  void started(DiscoveryMethod method, String url) {
+    log.debug("{}: {} {} started", email, method, url);
+    listener.attemptStarted(new AttemptStarted(email, method, url, clock.instant()));
   }
 
-  private void recordAttempt(Probe probe, AttemptTimer timer, Attempt attempt) {
-    lock.lock();
-    try {
-      if (!probe.open.remove(timer)) {
-        return;
-      }
-      Attempt told = probe.label().isEmpty() ? attempt : labelled(attempt, probe.label());
-      probe.attempts.add(told);
-      log.debug("{}: {}", email, told);
-      listener.attemptFinished(new AttemptFinished(email, told));
-      changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
+  /** Tells the listener an attempt ended; called under the lock. */
+  void finished(Attempt attempt) {
+    log.debug("{}: {}", email, attempt);
+    listener.attemptFinished(new AttemptFinished(email, attempt));
+    changed.signalAll();
   }
 
-  private static Attempt labelled(Attempt attempt, String label) {
-    return new Attempt(attempt.method(), attempt.url(), attempt.outcome(), attempt.httpStatus(), attempt.elapsed(),
-        attempt.certificate(), label + ": " + attempt.detail());
+  /** Tells the listener of a redirect; called under the lock. */
+  void redirected(Redirect redirect) {
+    log.debug("{}: redirect {}", email, redirect);
+    listener.redirected(new Redirected(email, redirect));
   }
 
   <T> Optional<T> whenNextInLine(Probe probe, Supplier<T> decision) {
@@ -494,40 +469,8 @@ final class Race {
     return false;
   }
 
-  void onCancel(Probe probe, Runnable cancel) {
-    lock.lock();
-    try {
-      if (probe.state == Probe.State.ABANDONED) {
-        quietly(cancel);
-      } else {
-        probe.cancellers.add(cancel);
-      }
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  boolean claim(Probe probe, String key) {
-    lock.lock();
-    try {
-      boolean before = triedBefore(probe, key);
-      probe.urls.add(key);
-      return !before;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  boolean tried(Probe probe, String key) {
-    lock.lock();
-    try {
-      return probe.urls.contains(key) || triedBefore(probe, key);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private boolean triedBefore(Probe probe, String key) {
+  /** Returns whether a probe before {@code probe} tried {@code key}; called under the lock. */
+  boolean triedBefore(Probe probe, String key) {
     for (Probe before : probes) {
       if (before == probe) {
         return false;
@@ -539,54 +482,21 @@ final class Race {
     return false;
   }
 
-  int redirectsSoFar(Probe probe) {
-    lock.lock();
-    try {
-      int count = redirectsBefore;
-      for (Probe before : probes) {
-        if (before.state != Probe.State.ABANDONED || before == probe) {
-          count += before.redirectsFollowed;
-        }
-        if (before == probe) {
-          break;
-        }
+  /**
+   * Returns the redirects followed in the story up to and including {@code probe}: those of the
+   * addresses before, and of every probe not abandoned; called under the lock.
+   */
+  int redirectsUpTo(Probe probe) {
+    int count = redirectsBefore;
+    for (Probe before : probes) {
+      if (before.state != Probe.State.ABANDONED || before == probe) {
+        count += before.redirectsFollowed;
       }
-      return count;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  void followed(Probe probe) {
-    lock.lock();
-    try {
-      probe.redirectsFollowed++;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  void record(Probe probe, Redirect redirect) {
-    lock.lock();
-    try {
-      if (probe.state == Probe.State.ABANDONED) {
-        return;
+      if (before == probe) {
+        break;
       }
-      probe.redirects.add(redirect);
-      log.debug("{}: redirect {}", email, redirect);
-      listener.redirected(new Redirected(email, redirect));
-    } finally {
-      lock.unlock();
     }
-  }
-
-  boolean abandoned(Probe probe) {
-    lock.lock();
-    try {
-      return probe.state == Probe.State.ABANDONED;
-    } finally {
-      lock.unlock();
-    }
+    return count;
   }
 
   private static String describe(Probe probe) {
