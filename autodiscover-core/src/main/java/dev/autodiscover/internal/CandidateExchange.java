@@ -4,7 +4,6 @@ import dev.autodiscover.AttemptOutcome;
 import dev.autodiscover.AuthenticationChallenge;
 import dev.autodiscover.Credentials;
 import dev.autodiscover.DiscoveryMethod;
-import dev.autodiscover.internal.dns.DnsDeadline;
 import dev.autodiscover.internal.http.Bodies;
 import dev.autodiscover.internal.http.Failure;
 import dev.autodiscover.internal.pox.PoxParser;
@@ -153,10 +152,8 @@ final class CandidateExchange {
     Call call = client.newCall(request);
     Duration left = remaining.get();
     Duration limit = left.compareTo(config.requestTimeout()) < 0 ? left : config.requestTimeout();
-    long millis = Math.max(1, limit.toMillis());
-    call.timeout().timeout(millis, TimeUnit.MILLISECONDS);
-    // The host's address is looked up on this thread, within the same limit.
-    return DnsDeadline.within(Duration.ofMillis(millis), call::execute);
+    call.timeout().timeout(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
+    return call.execute();
   }
 
   private Answer read(Response response, AttemptTimer attempt) throws IOException {

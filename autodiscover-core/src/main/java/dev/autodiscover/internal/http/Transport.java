@@ -1,5 +1,6 @@
 package dev.autodiscover.internal.http;
 
+import dev.autodiscover.internal.dns.DnsDeadline;
 import dev.autodiscover.spi.DnsClient;
 import dev.autodiscover.tls.CertificateInspector;
 import dev.autodiscover.tls.DiagnosingTrustManager;
@@ -9,16 +10,29 @@ import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 import okhttp3.Authenticator;
 import okhttp3.CookieJar;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /**
- * The HTTP clients of one resolver: every host name resolved through its {@link DnsClient}, no
+ * The HTTP clients of one resolver: every host name resolved through its {@link DnsClient} within
+ * the call's time limit, no
  * automatic redirects, no automatic authentication, no cookies, and certificates judged by a
  * {@link DiagnosingTrustManager} (the same rules for the chain and for the host name).
  *
  * <p>Immutable and thread-safe.
  */
 public final class Transport {
+  /**
+   * Bounds the host lookup of a call by the call's own time limit: OkHttp looks the host up on the
+   * calling thread, through {@link OkHttpDns}, which asks for the thread's {@link DnsDeadline}.
+   */
+  private static final Interceptor DNS_WITHIN_CALL_TIMEOUT = chain -> {
+    long nanos = chain.call().timeout().timeoutNanos();
+    return nanos == 0
+        ? chain.proceed(chain.request())
+        : DnsDeadline.within(Duration.ofNanos(nanos), () -> chain.proceed(chain.request()));
+  };
+
   private final OkHttpClient client;
   private final CertificateInspector inspector;
   private final ExtendedTrust pinned;
@@ -43,6 +57,7 @@ public final class Transport {
         .cookieJar(CookieJar.NO_COOKIES)
         .cache(null)
         .addInterceptor(CallWatch.CALLS)
+        .addInterceptor(DNS_WITHIN_CALL_TIMEOUT)
         .addNetworkInterceptor(CallWatch.CONNECTIONS)
         .connectTimeout(connectTimeout)
         .readTimeout(readTimeout)

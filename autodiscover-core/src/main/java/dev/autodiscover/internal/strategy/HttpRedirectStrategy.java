@@ -3,7 +3,6 @@ package dev.autodiscover.internal.strategy;
 import dev.autodiscover.AttemptOutcome;
 import dev.autodiscover.DiscoveryMethod;
 import dev.autodiscover.RedirectType;
-import dev.autodiscover.internal.dns.DnsDeadline;
 import dev.autodiscover.internal.http.Failure;
 import dev.autodiscover.spi.Candidate;
 import dev.autodiscover.spi.DiscoveryContext;
@@ -42,7 +41,7 @@ public final class HttpRedirectStrategy implements DiscoveryStrategy {
     Call call = context.httpClient().newCall(request);
     long millis = Math.max(1, Math.min(context.remaining().toMillis(), MAX_WAIT.toMillis()));
     call.timeout().timeout(millis, TimeUnit.MILLISECONDS);
-    try (Response response = DnsDeadline.within(Duration.ofMillis(millis), call::execute)) {
+    try (Response response = call.execute()) {
       int status = response.code();
       if (!isRedirect(status)) {
         AttemptOutcome outcome = status == 401 ? AttemptOutcome.UNAUTHORIZED : AttemptOutcome.HTTP_ERROR;
