@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * (see {@link Probing}), and decides which answer is taken.
  *
  * <p>The thread that calls {@link #run()} coordinates; with staggered probing the probes run on
- * {@link ProbeThreads}. Every probe's state is guarded by one lock; events reach the listener under
+ * {@link DaemonExecutor#PROBES}. Every probe's state is guarded by one lock; events reach the listener under
  * it, so they never overlap.
  */
 final class Race {
@@ -71,7 +71,7 @@ final class Race {
     this.body = body;
     this.remaining = remaining;
     this.redirectsBefore = redirectsBefore;
-    this.threads = ProbeThreads.INSTANCE;
+    this.threads = DaemonExecutor.PROBES;
   }
 
   /** Adds a candidate that is tried before every strategy (the last known good endpoint). */
