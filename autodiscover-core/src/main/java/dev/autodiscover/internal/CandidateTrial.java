@@ -9,6 +9,7 @@ import dev.autodiscover.RedirectDecision;
 import dev.autodiscover.RedirectRequest;
 import dev.autodiscover.RedirectType;
 import dev.autodiscover.ResolutionError;
+import dev.autodiscover.internal.http.RedirectTarget;
 import dev.autodiscover.spi.Candidate;
 import java.net.URI;
 import java.time.Duration;
@@ -156,29 +157,19 @@ final class CandidateTrial {
 
   /** Resolves and checks a redirectUrl or 3xx target; finishes the attempt and returns null when it breaks the rules. */
   private URI redirectTarget(Probe probe, URI from, Answer.RedirectUrl redirect) {
-    URI target;
-    try {
-      target = from.resolve(new URI(redirect.location())).normalize();
-    } catch (Exception e) {
-      target = null;
-    }
-    String problem = null;
-    if (target == null || target.getHost() == null) {
-      problem = "is not a valid URL";
-    } else if (!"https".equalsIgnoreCase(target.getScheme())) {
-      problem = "is not https";
-    } else if (target.getRawUserInfo() != null) {
-      problem = "carries user information";
-    } else if (probe.tried(key(target))) {
+    RedirectTarget checked = RedirectTarget.check(from, redirect.location());
+    String problem = checked.problem();
+    if (checked.url().isPresent() && probe.tried(key(checked.url().get()))) {
       problem = "was already tried for " + current.address();
     }
-    if (problem == null) {
-      return target;
+    if (problem.isEmpty()) {
+      return checked.url().get();
     }
     redirect.attempt().finish(AttemptOutcome.INVALID_REDIRECT, redirect.status(),
-        redirect.via() + " to '" + redirect.location() + "' refused: the target " + problem);
+        redirect.via() + " to " + RedirectTarget.quote(redirect.location()) + " refused: the target " + problem);
     return null;
   }
+
 
   /**
    * Checks a redirectAddr: a valid, new address is an answer, its attempt left open until the

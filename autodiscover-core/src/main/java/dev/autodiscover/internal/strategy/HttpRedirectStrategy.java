@@ -4,6 +4,7 @@ import dev.autodiscover.AttemptOutcome;
 import dev.autodiscover.DiscoveryMethod;
 import dev.autodiscover.RedirectType;
 import dev.autodiscover.internal.http.Failure;
+import dev.autodiscover.internal.http.RedirectTarget;
 import dev.autodiscover.spi.Candidate;
 import dev.autodiscover.spi.DiscoveryContext;
 import dev.autodiscover.spi.DiscoveryStrategy;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
-import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -50,14 +50,14 @@ public final class HttpRedirectStrategy implements DiscoveryStrategy {
         return List.of();
       }
       String location = response.header("Location");
-      HttpUrl target = location == null ? null : response.request().url().resolve(location.trim());
-      String problem = problem(location, target);
-      if (problem != null) {
+      String problem = problem(request.url().uri(), location);
+      if (!problem.isEmpty()) {
         attempt.finish(AttemptOutcome.INVALID_REDIRECT, status, problem);
         return List.of();
       }
+      URI target = RedirectTarget.check(request.url().uri(), location).url().orElseThrow();
       attempt.finish(AttemptOutcome.REDIRECTED, status, "HTTP " + status + " to " + target);
-      return List.of(Candidate.redirected(target.uri(), method(), RedirectType.HTTP_REDIRECT, url));
+      return List.of(Candidate.redirected(target, method(), RedirectType.HTTP_REDIRECT, url));
     } catch (IOException e) {
       Failure failure = Failure.of(e);
       attempt.finish(failure.outcome(), failure.detail());
@@ -69,23 +69,20 @@ public final class HttpRedirectStrategy implements DiscoveryStrategy {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
   }
 
-  private static String problem(String location, HttpUrl target) {
+  /** What is wrong with the Location, or empty when it may become a candidate. */
+  private static String problem(URI from, String location) {
     if (location == null || location.isBlank()) {
       return "redirect without a Location header";
     }
-    if (target == null) {
-      return "Location '" + location + "' is not a valid URL";
+    RedirectTarget checked = RedirectTarget.check(from, location);
+    if (checked.url().isEmpty()) {
+      return "Location " + RedirectTarget.quote(location) + " refused: the target " + checked.problem();
     }
-    if (!target.isHttps()) {
-      return "Location " + target + " is not https";
-    }
-    if (!target.encodedPath().toLowerCase(Locale.ROOT).equals(WellKnownHostStrategy.PATH)) {
+    URI target = checked.url().get();
+    if (!target.getRawPath().toLowerCase(Locale.ROOT).equals(WellKnownHostStrategy.PATH)) {
       return "Location " + target + " does not end in " + WellKnownHostStrategy.PATH;
     }
-    if (!target.username().isEmpty() || !target.password().isEmpty()) {
-      return "Location " + target.redact() + " carries user information";
-    }
-    return null;
+    return "";
   }
 
   @Override

@@ -1,0 +1,145 @@
+package dev.autodiscover.internal.http;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+
+/**
+ * Checks where a redirect points: the {@code Location} of a 3xx, or the {@code RedirectUrl} of an
+ * Autodiscover answer. Both come from a server that may be hostile, so a target is followed only
+ * when it is
+ * <ul>
+ *   <li>at most {@value #MAX_LENGTH} characters long;
+ *   <li>an {@code https} URL, after resolving a relative form against the URL that answered;
+ *   <li>without user information ({@code user:password@});
+ *   <li>on a host <em>name</em>: an IP address in any notation (dotted, integer, hexadecimal,
+ *       bracketed IPv6) is refused, since no certificate for a mailbox's domain names one and it
+ *       would let a server point the client at any address, its own network included.
+ * </ul>
+ *
+ * <p>The accepted target is the URL exactly as the HTTP client will request it: parsed by OkHttp
+ * (which also converts an IDN host to A-labels), host in lower case without a trailing dot,
+ * default port and fragment dropped. Whoever checks it further (the consent policy, the list of
+ * URLs already tried) sees the host that will be connected to, never a different reading of the
+ * same text. A non-default port is kept and followed under the same rules as any other target.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class RedirectTarget {
+  /** The longest redirect target followed, in characters. */
+  public static final int MAX_LENGTH = 2048;
+
+  private static final int QUOTED_CHARS = 200;
+  private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+
+  private final Optional<URI> url;
+  private final String problem;
+
+  private RedirectTarget(Optional<URI> url, String problem) {
+    this.url = url;
+    this.problem = problem;
+  }
+
+  /**
+   * Checks {@code location}, which a server at {@code base} sent.
+   *
+   * @param base the URL that answered with the redirect; relative targets are resolved against it
+   * @param location the target as the server wrote it
+   */
+  public static RedirectTarget check(URI base, String location) {
+    Objects.requireNonNull(base, "base");
+    if (location == null || location.isBlank()) {
+      return refused("is empty");
+    }
+    String text = location.strip();
+    if (text.length() > MAX_LENGTH) {
+      return refused("is " + text.length() + " characters long; at most " + MAX_LENGTH + " are followed");
+    }
+    var scheme = SCHEME.matcher(text);
+    if (scheme.find()) {
+      String name = scheme.group(1).toLowerCase(Locale.ROOT);
+      if (!name.equals("https") && !name.equals("http")) {
+        return refused("uses the " + name + ": scheme; only https is followed");
+      }
+    }
+    HttpUrl from = HttpUrl.get(base);
+    HttpUrl target = from == null ? null : from.resolve(text);
+    if (target == null) {
+      return refused("is not a valid URL");
+    }
+    if (!target.isHttps()) {
+      String resolved = target.newBuilder().username("").password("").build().toString();
+      return refused(resolved.equals(text) ? "is not https" : "resolves to " + resolved + ", which is not https");
+    }
+    if (!target.username().isEmpty() || !target.password().isEmpty()) {
+      return refused("carries user information");
+    }
+    String host = target.host();
+    if (host.endsWith(".")) {
+      host = host.substring(0, host.length() - 1);
+    }
+    if (!isHostName(host)) {
+      return refused("names the address " + host + ", not a host name");
+    }
+    HttpUrl accepted = target.newBuilder().host(host).fragment(null).build();
+    return new RedirectTarget(Optional.of(accepted.uri()), "");
+  }
+
+  /** The URL to follow, when the target keeps the rules. */
+  public Optional<URI> url() {
+    return url;
+  }
+
+  /** What is wrong with the target, completing "the target ..."; empty when it is accepted. */
+  public String problem() {
+    return problem;
+  }
+
+  /**
+   * A DNS host name, not an IP address: OkHttp has already canonicalized the host to lower-case
+   * A-labels, or to an IP address when it read one; a top label that does not start with a letter
+   * is an address in some other notation ({@code 2130706433}, {@code 0x7f.1}).
+   */
+  private static boolean isHostName(String host) {
+    if (host.isEmpty() || host.indexOf(':') >= 0) {
+      return false;
+    }
+    String top = host.substring(host.lastIndexOf('.') + 1);
+    return !top.isEmpty() && top.charAt(0) >= 'a' && top.charAt(0) <= 'z';
+  }
+
+  /**
+   * Returns a server's redirect target as the story quotes it: at most 200 characters, control
+   * characters written as Java escapes, so a hostile target can neither swell the result nor
+   * forge lines of it.
+   */
+  public static String quote(String location) {
+    StringBuilder quoted = new StringBuilder("'");
+    int shown = Math.min(location.length(), QUOTED_CHARS);
+    for (int i = 0; i < shown; i++) {
+      char c = location.charAt(i);
+      if (Character.isISOControl(c)) {
+        quoted.append(String.format("\\u%04x", (int) c));
+      } else {
+        quoted.append(c);
+      }
+    }
+    quoted.append('\'');
+    if (location.length() > shown) {
+      quoted.append(" (cut, ").append(location.length()).append(" characters in all)");
+    }
+    return quoted.toString();
+  }
+
+  private static RedirectTarget refused(String problem) {
+    return new RedirectTarget(Optional.empty(), problem);
+  }
+
+  @Override
+  public String toString() {
+    return url.map(URI::toString).orElse("refused: the target " + problem);
+  }
+}

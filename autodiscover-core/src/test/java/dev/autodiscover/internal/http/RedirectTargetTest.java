@@ -1,0 +1,103 @@
+package dev.autodiscover.internal.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RedirectTargetTest {
+  private static final URI BASE = URI.create("https://autodiscover.contoso.test/autodiscover/autodiscover.xml");
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "http://mail.contoso.test/autodiscover/autodiscover.xml | is not https",
+      "file:///etc/passwd | uses the file: scheme; only https is followed",
+      "javascript:alert(1) | uses the javascript: scheme; only https is followed",
+      "ldap://dc.contoso.test/ | uses the ldap: scheme; only https is followed",
+      "data:text/xml,<Autodiscover/> | uses the data: scheme; only https is followed",
+      "HTTPS://user:secret@mail.contoso.test/ | carries user information",
+      "https://user@mail.contoso.test/ | carries user information",
+      "https://127.0.0.1/autodiscover/autodiscover.xml | names the address 127.0.0.1, not a host name",
+      "https://169.254.169.254/latest/meta-data/ | names the address 169.254.169.254, not a host name",
+      "https://[::1]/autodiscover/autodiscover.xml | names the address ::1, not a host name",
+      "https://2130706433/autodiscover/autodiscover.xml | names the address 2130706433, not a host name",
+      "https://0x7f.1/autodiscover/autodiscover.xml | names the address 0x7f.1, not a host name",
+      "https://0177.0.0.1/autodiscover/autodiscover.xml | names the address 0177.0.0.1, not a host name",
+      "https://mail.contoso.test:99999/ | is not a valid URL",
+      "https:// | is not a valid URL",
+  })
+  void targetBreakingARuleIsRefusedSayingWhich(String location, String problem) {
+    RedirectTarget checked = RedirectTarget.check(BASE, location);
+
+    assertThat(checked.url()).isEmpty();
+    assertThat(checked.problem()).isEqualTo(problem);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   "})
+  void emptyTargetIsRefused(String location) {
+    assertThat(RedirectTarget.check(BASE, location).problem()).isEqualTo("is empty");
+    assertThat(RedirectTarget.check(BASE, null).problem()).isEqualTo("is empty");
+  }
+
+  @Test
+  void targetLongerThanTheLimitIsRefusedBeforeItIsParsed() {
+    String location = "https://mail.contoso.test/" + "a".repeat(RedirectTarget.MAX_LENGTH);
+
+    RedirectTarget checked = RedirectTarget.check(BASE, location);
+
+    assertThat(checked.url()).isEmpty();
+    assertThat(checked.problem()).isEqualTo(
+        "is " + location.length() + " characters long; at most " + RedirectTarget.MAX_LENGTH + " are followed");
+  }
+
+  @Test
+  void targetOfExactlyTheLimitIsFollowed() {
+    String prefix = "https://mail.contoso.test/";
+    String location = prefix + "a".repeat(RedirectTarget.MAX_LENGTH - prefix.length());
+
+    assertThat(RedirectTarget.check(BASE, location).url()).hasValue(URI.create(location));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "/other/autodiscover.xml | https://autodiscover.contoso.test/other/autodiscover.xml",
+      "autodiscover.svc | https://autodiscover.contoso.test/autodiscover/autodiscover.svc",
+      "../Autodiscover/Autodiscover.xml | https://autodiscover.contoso.test/Autodiscover/Autodiscover.xml",
+      "//mail.contoso.test/autodiscover/autodiscover.xml | https://mail.contoso.test/autodiscover/autodiscover.xml",
+      "?tenant=1 | https://autodiscover.contoso.test/autodiscover/autodiscover.xml?tenant=1",
+  })
+  void relativeTargetIsResolvedAgainstTheUrlThatAnswered(String location, String expected) {
+    assertThat(RedirectTarget.check(BASE, location).url()).hasValue(URI.create(expected));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "https://MAIL.Contoso.TEST/autodiscover/autodiscover.xml | https://mail.contoso.test/autodiscover/autodiscover.xml",
+      "https://mail.contoso.test./autodiscover/autodiscover.xml | https://mail.contoso.test/autodiscover/autodiscover.xml",
+      "https://mail.contoso.test:443/autodiscover/autodiscover.xml | https://mail.contoso.test/autodiscover/autodiscover.xml",
+      "https://mail.contoso.test/autodiscover/autodiscover.xml#top | https://mail.contoso.test/autodiscover/autodiscover.xml",
+      "https://bücher.test/autodiscover/autodiscover.xml | https://xn--bcher-kva.test/autodiscover/autodiscover.xml",
+      "  https://mail.contoso.test/autodiscover/autodiscover.xml  | https://mail.contoso.test/autodiscover/autodiscover.xml",
+  })
+  void acceptedTargetIsTheUrlTheHttpClientWillRequest(String location, String expected) {
+    assertThat(RedirectTarget.check(BASE, location).url()).hasValue(URI.create(expected));
+  }
+
+  @Test
+  void nonDefaultPortIsKept() {
+    assertThat(RedirectTarget.check(BASE, "https://mail.contoso.test:8443/autodiscover/autodiscover.xml").url())
+        .hasValue(URI.create("https://mail.contoso.test:8443/autodiscover/autodiscover.xml"));
+  }
+
+  @Test
+  void quotedTargetIsCutAndItsControlCharactersEscaped() {
+    assertThat(RedirectTarget.quote("https://a.test/\r\nSUCCESS")).isEqualTo("'https://a.test/\\u000d\\u000aSUCCESS'");
+    assertThat(RedirectTarget.quote("x".repeat(5000)))
+        .hasSize(200 + 2 + " (cut, 5000 characters in all)".length())
+        .endsWith("' (cut, 5000 characters in all)");
+  }
+}
