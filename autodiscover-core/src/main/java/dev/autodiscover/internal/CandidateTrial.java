@@ -166,7 +166,7 @@ final class CandidateTrial {
       return checked.url().get();
     }
     redirect.attempt().finish(AttemptOutcome.INVALID_REDIRECT, redirect.status(),
-        redirect.via() + " to " + RedirectTarget.quote(redirect.location()) + " refused: the target " + problem);
+        redirect.via() + " to " + ServerText.quoted(redirect.location()) + " refused: the target " + problem);
     return null;
   }
 
@@ -180,7 +180,7 @@ final class CandidateTrial {
     String from = current.address();
     if (parsed.email().isEmpty()) {
       redirect.attempt().finish(AttemptOutcome.INVALID_REDIRECT, redirect.status(),
-          "redirectAddr to '" + redirect.address() + "' refused: " + parsed.problem());
+          "redirectAddr to " + ServerText.quoted(redirect.address()) + " refused: " + parsed.problem());
       return new Step.NextCandidate();
     }
     EmailAddress target = parsed.email().get();

@@ -22,6 +22,15 @@ public final class DomainRules {
     return top != null ? top : url.host();
   }
 
+  /**
+   * Returns whether {@code domain} (lower-case A-labels) is itself a public suffix, such as
+   * {@code com}, {@code co.uk} or a single label: a name under which anyone may register.
+   */
+  public static boolean isPublicSuffix(String domain) {
+    HttpUrl url = HttpUrl.parse("https://" + domain + "/");
+    return url != null && url.topPrivateDomain() == null;
+  }
+
   /** Returns whether {@code host} lies inside the registrable domain of {@code emailDomain}. */
   public static boolean withinDomain(String host, String emailDomain) {
     return registrableDomain(host).equals(registrableDomain(emailDomain));

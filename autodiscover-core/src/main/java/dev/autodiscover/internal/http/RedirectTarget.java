@@ -32,7 +32,6 @@ public final class RedirectTarget {
   /** The longest redirect target followed, in characters. */
   public static final int MAX_LENGTH = 2048;
 
-  private static final int QUOTED_CHARS = 200;
   private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
 
   private final Optional<URI> url;
@@ -109,29 +108,6 @@ public final class RedirectTarget {
     }
     String top = host.substring(host.lastIndexOf('.') + 1);
     return !top.isEmpty() && top.charAt(0) >= 'a' && top.charAt(0) <= 'z';
-  }
-
-  /**
-   * Returns a server's redirect target as the story quotes it: at most 200 characters, control
-   * characters written as Java escapes, so a hostile target can neither swell the result nor
-   * forge lines of it.
-   */
-  public static String quote(String location) {
-    StringBuilder quoted = new StringBuilder("'");
-    int shown = Math.min(location.length(), QUOTED_CHARS);
-    for (int i = 0; i < shown; i++) {
-      char c = location.charAt(i);
-      if (Character.isISOControl(c)) {
-        quoted.append(String.format("\\u%04x", (int) c));
-      } else {
-        quoted.append(c);
-      }
-    }
-    quoted.append('\'');
-    if (location.length() > shown) {
-      quoted.append(" (cut, ").append(location.length()).append(" characters in all)");
-    }
-    return quoted.toString();
   }
 
   private static RedirectTarget refused(String problem) {

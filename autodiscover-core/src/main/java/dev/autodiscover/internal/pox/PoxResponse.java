@@ -2,6 +2,7 @@ package dev.autodiscover.internal.pox;
 
 import dev.autodiscover.AutodiscoverSettings;
 import dev.autodiscover.ProtocolSettings;
+import dev.autodiscover.internal.ServerText;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -37,8 +38,8 @@ public sealed interface PoxResponse {
       return "settings with "
           + settings.protocols().size()
           + (settings.protocols().size() == 1 ? " protocol" : " protocols")
-          + (types.isEmpty() ? "" : " (" + oneLine(types) + ")")
-          + settings.ewsUrl().map(url -> ", EWS at " + oneLine(url)).orElse("");
+          + (types.isEmpty() ? "" : " (" + ServerText.oneLine(types) + ")")
+          + settings.ewsUrl().map(url -> ", EWS at " + ServerText.oneLine(url)).orElse("");
     }
   }
 
@@ -55,7 +56,7 @@ public sealed interface PoxResponse {
 
     @Override
     public String describe() {
-      return "redirect to the address " + oneLine(address);
+      return "redirect to the address " + ServerText.oneLine(address);
     }
   }
 
@@ -72,7 +73,7 @@ public sealed interface PoxResponse {
 
     @Override
     public String describe() {
-      return "redirect to the URL " + oneLine(url);
+      return "redirect to the URL " + ServerText.oneLine(url);
     }
   }
 
@@ -95,12 +96,12 @@ public sealed interface PoxResponse {
     public String describe() {
       StringBuilder out = new StringBuilder("Autodiscover error");
       if (!code.isEmpty()) {
-        out.append(' ').append(oneLine(code));
+        out.append(' ').append(ServerText.oneLine(code));
       }
       if (!message.isEmpty()) {
-        out.append(": ").append(oneLine(message));
+        out.append(": ").append(ServerText.oneLine(message));
       }
-      debugData.ifPresent(data -> out.append(" (debug data: ").append(oneLine(data)).append(')'));
+      debugData.ifPresent(data -> out.append(" (debug data: ").append(ServerText.oneLine(data)).append(')'));
       return out.toString();
     }
   }
@@ -118,7 +119,7 @@ public sealed interface PoxResponse {
 
     @Override
     public String describe() {
-      return "not an Autodiscover response: " + oneLine(reason);
+      return "not an Autodiscover response: " + ServerText.oneLine(reason);
     }
   }
 
@@ -127,11 +128,5 @@ public sealed interface PoxResponse {
     if (value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank");
     }
-  }
-
-  /** Collapses whitespace runs and control characters to one space and caps the length. */
-  private static String oneLine(String text) {
-    String line = text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
-    return line.length() <= 200 ? line : line.substring(0, 199) + "…";
   }
 }

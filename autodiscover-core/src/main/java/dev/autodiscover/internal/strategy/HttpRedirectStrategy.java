@@ -3,6 +3,7 @@ package dev.autodiscover.internal.strategy;
 import dev.autodiscover.AttemptOutcome;
 import dev.autodiscover.DiscoveryMethod;
 import dev.autodiscover.RedirectType;
+import dev.autodiscover.internal.ServerText;
 import dev.autodiscover.internal.http.Failure;
 import dev.autodiscover.internal.http.RedirectTarget;
 import dev.autodiscover.spi.Candidate;
@@ -76,7 +77,7 @@ public final class HttpRedirectStrategy implements DiscoveryStrategy {
     }
     RedirectTarget checked = RedirectTarget.check(from, location);
     if (checked.url().isEmpty()) {
-      return "Location " + RedirectTarget.quote(location) + " refused: the target " + checked.problem();
+      return "Location " + ServerText.quoted(location) + " refused: the target " + checked.problem();
     }
     URI target = checked.url().get();
     if (!target.getRawPath().toLowerCase(Locale.ROOT).equals(WellKnownHostStrategy.PATH)) {

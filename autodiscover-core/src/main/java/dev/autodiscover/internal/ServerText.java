@@ -1,0 +1,30 @@
+package dev.autodiscover.internal;
+
+/**
+ * Text a server wrote (a redirect target, an address, an error message) as the story repeats it:
+ * on one line, whitespace runs and control characters collapsed to one space, at most
+ * {@value #MAX_CHARS} characters. A hostile server can then neither forge lines of a result nor
+ * swell it.
+ */
+public final class ServerText {
+  /** The most characters of a server's text the story repeats. */
+  public static final int MAX_CHARS = 200;
+
+  private ServerText() {}
+
+  /** Returns {@code text} on one line, cut to {@value #MAX_CHARS} characters ending in an ellipsis. */
+  public static String oneLine(String text) {
+    boolean cut = text.length() > 4 * MAX_CHARS;
+    String line = (cut ? text.substring(0, 4 * MAX_CHARS) : text).replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
+    if (!cut && line.length() <= MAX_CHARS) {
+      return line;
+    }
+    return line.substring(0, Math.min(line.length(), MAX_CHARS - 1)) + "…";
+  }
+
+  /** Returns {@code text} on one line in single quotes, followed by its length when it was cut. */
+  public static String quoted(String text) {
+    String line = "'" + oneLine(text) + "'";
+    return text.length() > MAX_CHARS ? line + " (" + text.length() + " characters)" : line;
+  }
+}
