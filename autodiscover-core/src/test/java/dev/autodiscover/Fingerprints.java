@@ -3,6 +3,7 @@ package dev.autodiscover;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import okhttp3.tls.HeldCertificate;
 
@@ -12,8 +13,13 @@ final class Fingerprints {
 
   /** SHA-256 of the certificate's DER encoding, 64 lowercase hex digits. */
   static String sha256(HeldCertificate certificate) {
+    return sha256(certificate.certificate());
+  }
+
+  /** SHA-256 of the certificate's DER encoding, 64 lowercase hex digits. */
+  static String sha256(X509Certificate certificate) {
     try {
-      byte[] der = certificate.certificate().getEncoded();
+      byte[] der = certificate.getEncoded();
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
     } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
