@@ -66,6 +66,7 @@ class HostileRedirectTest extends LoopbackTest {
     assertThat(refused.outcome()).as(result.describe()).isEqualTo(AttemptOutcome.INVALID_REDIRECT);
     assertThat(refused.detail()).as(result.describe()).startsWith(via + " to '").contains("refused: the target", problem);
     assertThat(refused.detail()).as("a long target is quoted cut").hasSizeLessThan(400);
+    assertThat(refused.detail()).as("a password in the target is not repeated").doesNotContain("secret");
     assertThat(result.endpoint()).as(result.describe()).contains(new Endpoint(URI.create(MAIL_URL), DiscoveryMethod.SRV));
     assertThat(mail.requests()).as("only the SRV candidate reached mail.contoso.test").hasSize(1);
     assertThat(consent.asked()).extracting(RedirectRequest::type).containsExactly(RedirectType.SRV);

@@ -166,7 +166,7 @@ final class CandidateTrial {
       return checked.url().get();
     }
     redirect.attempt().finish(AttemptOutcome.INVALID_REDIRECT, redirect.status(),
-        redirect.via() + " to " + ServerText.quoted(redirect.location()) + " refused: the target " + problem);
+        redirect.via() + " to " + ServerText.quoted(RedirectTarget.shown(redirect.location())) + " refused: the target " + problem);
     return null;
   }
 

@@ -34,6 +34,8 @@ public final class RedirectTarget {
 
   private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
 
+  private static final Pattern USER_INFO = Pattern.compile("(?<=//)[^/?#]*@");
+
   private final Optional<URI> url;
   private final String problem;
 
@@ -108,6 +110,14 @@ public final class RedirectTarget {
     }
     String top = host.substring(host.lastIndexOf('.') + 1);
     return !top.isEmpty() && top.charAt(0) >= 'a' && top.charAt(0) <= 'z';
+  }
+
+  /**
+   * Returns {@code location} as the story may show it: any user information in it replaced by
+   * {@code …}, since a password a server put there is not the story's to repeat.
+   */
+  public static String shown(String location) {
+    return location == null ? "" : USER_INFO.matcher(location).replaceFirst("…@");
   }
 
   private static RedirectTarget refused(String problem) {

@@ -77,7 +77,7 @@ public final class HttpRedirectStrategy implements DiscoveryStrategy {
     }
     RedirectTarget checked = RedirectTarget.check(from, location);
     if (checked.url().isEmpty()) {
-      return "Location " + ServerText.quoted(location) + " refused: the target " + checked.problem();
+      return "Location " + ServerText.quoted(RedirectTarget.shown(location)) + " refused: the target " + checked.problem();
     }
     URI target = checked.url().get();
     if (!target.getRawPath().toLowerCase(Locale.ROOT).equals(WellKnownHostStrategy.PATH)) {

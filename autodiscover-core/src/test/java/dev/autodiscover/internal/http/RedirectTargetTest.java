@@ -92,4 +92,12 @@ class RedirectTargetTest {
     assertThat(RedirectTarget.check(BASE, "https://mail.contoso.test:8443/autodiscover/autodiscover.xml").url())
         .hasValue(URI.create("https://mail.contoso.test:8443/autodiscover/autodiscover.xml"));
   }
+
+  @Test
+  void shownTargetHidesUserInformation() {
+    assertThat(RedirectTarget.shown("https://alice:secret@mail.contoso.test/x?y=a@b"))
+        .isEqualTo("https://…@mail.contoso.test/x?y=a@b");
+    assertThat(RedirectTarget.shown("//alice@mail.contoso.test/")).isEqualTo("//…@mail.contoso.test/");
+    assertThat(RedirectTarget.shown("/autodiscover/autodiscover.xml?owner=a@b")).isEqualTo("/autodiscover/autodiscover.xml?owner=a@b");
+  }
 }
