@@ -29,7 +29,10 @@ public enum AttemptOutcome {
   REDIRECT_DENIED,
   /** A redirect broke the rules: not https, already tried, a wrong path, or over the limit. */
   INVALID_REDIRECT,
-  /** The attempt was stopped before it ended because the resolution no longer needed it. */
+  /**
+   * The attempt was stopped before it ended: the resolution no longer needed it, or it failed with
+   * an unexpected exception (the detail names it).
+   */
   ABANDONED,
   /**
    * The step did not run: it is not configured (the SCP step without a directory), or the

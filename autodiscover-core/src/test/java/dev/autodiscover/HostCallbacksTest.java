@@ -43,6 +43,30 @@ class HostCallbacksTest extends LoopbackTest {
   }
 
   @Test
+  void anHttpInterceptorThatThrowsEndsItsAttemptInTheStoryAndTheNextCandidateIsTried() {
+    network.httpsHost("contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+    network.httpsHost("autodiscover.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+    okhttp3.OkHttpClient failingForTheRoot = new okhttp3.OkHttpClient.Builder()
+        .addInterceptor(chain -> {
+          if (chain.request().url().host().equals("contoso.test")) {
+            throw new IllegalStateException("proxy configuration missing");
+          }
+          return chain.proceed(chain.request());
+        })
+        .build();
+
+    AutodiscoverResult result = Loopback.resolver(network).httpClient(failingForTheRoot).build().resolve("alice@contoso.test");
+
+    assertThat(result.endpoint()).map(Endpoint::method).as(result.describe()).contains(DiscoveryMethod.PREFIXED_HOST);
+    assertThat(result.attempts().get(0)).satisfies(attempt -> {
+      assertThat(attempt.method()).isEqualTo(DiscoveryMethod.A_RECORD);
+      assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.ABANDONED);
+      assertThat(attempt.detail())
+          .isEqualTo("stopped by an unexpected error: java.lang.IllegalStateException: proxy configuration missing");
+    });
+  }
+
+  @Test
   void aCertificateHandlerThatThrowsSkipsTheCandidateAndTheNextOneIsTried() {
     network.httpsHost("contoso.test", network.certificateAuthority().issue("www.contoso.test"));
     network.httpsHost("autodiscover.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));

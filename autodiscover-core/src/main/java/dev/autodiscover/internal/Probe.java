@@ -117,6 +117,21 @@ final class Probe implements CallWatch {
   }
 
   /**
+   * Ends the attempts this probe left open when it failed with an unexpected exception (a host
+   * application's HTTP interceptor that throws, say), so that the story keeps them.
+   */
+  void failed(RuntimeException e) {
+    race.lock.lock();
+    try {
+      for (AttemptTimer timer : List.copyOf(open)) {
+        timer.abandon(AttemptOutcome.ABANDONED, "stopped by an unexpected error: " + ServerText.oneLine(e.toString()));
+      }
+    } finally {
+      race.lock.unlock();
+    }
+  }
+
+  /**
    * Runs a host decision once this probe is next in line; empty when the probe was abandoned first.
    */
   <T> Optional<T> whenNextInLine(Supplier<T> decision) {

@@ -338,6 +338,7 @@ final class Race {
         step[0] = body.apply(probe);
       } catch (RuntimeException e) {
         log.warn("{}: {} failed", email, probe, e);
+        probe.failed(e);
       }
     });
     ended(probe, step[0]);
