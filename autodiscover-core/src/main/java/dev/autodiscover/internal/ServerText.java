@@ -2,7 +2,8 @@ package dev.autodiscover.internal;
 
 /**
  * Text a server wrote (a redirect target, an address, an error message) as the story repeats it:
- * on one line, whitespace runs and control characters collapsed to one space, at most
+ * on one line, runs of whitespace, control characters (C0 and C1), format characters (bidirectional
+ * overrides, zero-width spaces) and line or paragraph separators collapsed to one space, at most
  * {@value #MAX_CHARS} characters. A hostile server can then neither forge lines of a result nor
  * swell it.
  */
@@ -15,7 +16,7 @@ public final class ServerText {
   /** Returns {@code text} on one line, cut to {@value #MAX_CHARS} characters ending in an ellipsis. */
   public static String oneLine(String text) {
     boolean cut = text.length() > 4 * MAX_CHARS;
-    String line = (cut ? text.substring(0, 4 * MAX_CHARS) : text).replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
+    String line = (cut ? text.substring(0, 4 * MAX_CHARS) : text).replaceAll("[\\s\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]+", " ").strip();
     if (!cut && line.length() <= MAX_CHARS) {
       return line;
     }

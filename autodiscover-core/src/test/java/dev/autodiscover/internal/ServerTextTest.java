@@ -13,6 +13,11 @@ class ServerTextTest {
   }
 
   @Test
+  void unicodeLineBreaksC1ControlsAndBidiOverridesAreFoldedToo() {
+    assertThat(ServerText.oneLine("a\u0085b\u2028c\u2029d\u009B2Je\u202Efdp.exe")).isEqualTo("a b c d 2Je fdp.exe");
+  }
+
+  @Test
   void longTextIsCutWithAnEllipsisAndQuotedWithItsLength() {
     String huge = "x".repeat(5_000_000);
 
