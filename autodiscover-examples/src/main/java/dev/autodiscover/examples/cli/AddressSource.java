@@ -24,6 +24,9 @@ import java.util.function.LongConsumer;
  * <p>Thread safety: not thread-safe; one thread reads.
  */
 final class AddressSource implements Iterator<AddressSource.Line>, Closeable {
+  /** The most characters of one input line kept; an address is at most 320. */
+  static final int MAX_LINE_CHARS = 1024;
+
   /**
    * An address and where it came from.
    *
@@ -83,7 +86,7 @@ final class AddressSource implements Iterator<AddressSource.Line>, Closeable {
     try (BufferedReader lines = Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
       long count = 0;
       String text;
-      while ((text = lines.readLine()) != null) {
+      while ((text = readLine(lines)) != null) {
         if (isAddress(text.strip())) {
           count++;
         }
@@ -149,7 +152,7 @@ final class AddressSource implements Iterator<AddressSource.Line>, Closeable {
     }
     try {
       String text;
-      while ((text = reader.readLine()) != null) {
+      while ((text = readLine(reader)) != null) {
         lineNumber++;
         String trimmed = text.strip();
         if (isAddress(trimmed)) {
@@ -160,6 +163,26 @@ final class AddressSource implements Iterator<AddressSource.Line>, Closeable {
       readError = "--input: cannot read " + inputName + " after line " + lineNumber + ": " + e.getMessage();
     }
     return null;
+  }
+
+  /**
+   * Reads one line, keeping at most {@value #MAX_LINE_CHARS} characters of it: the rest of a
+   * longer line is read past, so that a file holding one huge line costs no memory (and the
+   * address, too long, is refused when it is resolved). Null at the end of the input.
+   */
+  static String readLine(BufferedReader reader) throws IOException {
+    StringBuilder line = new StringBuilder();
+    int c = reader.read();
+    if (c == -1) {
+      return null;
+    }
+    while (c != -1 && c != '\n') {
+      if (c != '\r' && line.length() < MAX_LINE_CHARS) {
+        line.append((char) c);
+      }
+      c = reader.read();
+    }
+    return line.toString();
   }
 
   private static boolean isAddress(String trimmed) {

@@ -129,6 +129,21 @@ class BulkResolveTest extends LoopbackCommandTest {
   }
 
   @Test
+  void aHugeLineIsReportedAsTooLongAndTheNextLineIsStillResolved() {
+    autodiscoverHost("contoso.test", "alice");
+
+    CommandRun run = CommandRun.of(args("--json", "--methods", "prefixed-host", "--input", "-"),
+        "x".repeat(3_000_000) + "@contoso.test\r\nalice@contoso.test\n");
+
+    assertThat(run.err().lines().filter(line -> line.startsWith("autodiscover:")))
+        .containsExactly("autodiscover: stdin line 1: the address is longer than 320 characters");
+    assertThat(run.jsonLines()).extracting(line -> line.at("/error/code").asText("-"))
+        .containsExactly("INVALID_EMAIL", "-");
+    assertThat(run.jsonLines().get(0).get("email").asText()).as("only the start of the line was kept")
+        .hasSize(AddressSource.MAX_LINE_CHARS);
+  }
+
+  @Test
   void summarisesMethodsErrorCodesOutcomesAndBadLinesOnStderrKeepingStdoutJsonLines() throws Exception {
     network.httpsHost("contoso.test", network.certificateAuthority().issue("www.contoso.test")).serveWebSite();
     autodiscoverHost("contoso.test", "alice");
