@@ -1,5 +1,7 @@
 package dev.autodiscover.internal.http;
 
+import dev.autodiscover.internal.EmailAddress;
+import dev.autodiscover.internal.ServerText;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,7 +17,7 @@ import okhttp3.HttpUrl;
  *   <li>at most {@value #MAX_LENGTH} characters long;
  *   <li>an {@code https} URL, after resolving a relative form against the URL that answered;
  *   <li>without user information ({@code user:password@});
- *   <li>on a host <em>name</em>: an IP address in any notation (dotted, integer, hexadecimal,
+ *   <li>on a valid host <em>name</em> (letters, digits and hyphens): an IP address in any notation (dotted, integer, hexadecimal,
  *       bracketed IPv6) is refused, since no certificate for a mailbox's domain names one and it
  *       would let a server point the client at any address, its own network included.
  * </ul>
@@ -82,8 +84,11 @@ public final class RedirectTarget {
     if (host.endsWith(".")) {
       host = host.substring(0, host.length() - 1);
     }
-    if (!isHostName(host)) {
+    if (isAddress(host)) {
       return refused("names the address " + host + ", not a host name");
+    }
+    if (!EmailAddress.asciiDomain(host).equals(Optional.of(host))) {
+      return refused("names " + ServerText.quoted(host) + ", which is not a valid host name");
     }
     HttpUrl accepted = target.newBuilder().host(host).fragment(null).build();
     return new RedirectTarget(Optional.of(accepted.uri()), "");
@@ -100,24 +105,16 @@ public final class RedirectTarget {
   }
 
   /**
-   * A DNS host name, not an IP address: OkHttp has already canonicalized the host to lower-case
+   * Whether {@code host} is an IP address: OkHttp has already canonicalized the host to lower-case
    * A-labels, or to an IP address when it read one; a top label that does not start with a letter
    * is an address in some other notation ({@code 2130706433}, {@code 0x7f.1}).
    */
-  private static boolean isHostName(String host) {
+  private static boolean isAddress(String host) {
     if (host.isEmpty() || host.indexOf(':') >= 0) {
-      return false;
+      return true;
     }
     String top = host.substring(host.lastIndexOf('.') + 1);
-    return !top.isEmpty() && top.charAt(0) >= 'a' && top.charAt(0) <= 'z';
-  }
-
-  /**
-   * Returns {@code location} as the story may show it: any user information in it replaced by
-   * {@code …}, since a password a server put there is not the story's to repeat.
-   */
-  public static String shown(String location) {
-    return location == null ? "" : USER_INFO.matcher(location).replaceFirst("…@");
+    return top.isEmpty() || top.charAt(0) < 'a' || top.charAt(0) > 'z';
   }
 
   private static RedirectTarget refused(String problem) {

@@ -27,6 +27,9 @@ class RedirectTargetTest {
       "https://0x7f.1/autodiscover/autodiscover.xml | names the address 0x7f.1, not a host name",
       "https://0177.0.0.1/autodiscover/autodiscover.xml | names the address 0177.0.0.1, not a host name",
       "https://mail.contoso.test:99999/ | is not a valid URL",
+      "https://ev!l.contoso.test/ | names 'ev!l.contoso.test', which is not a valid host name",
+      "https://mail_server.contoso.test/ | names 'mail_server.contoso.test', which is not a valid host name",
+      "https://-mail.contoso.test/ | names '-mail.contoso.test', which is not a valid host name",
       "https:// | is not a valid URL",
   })
   void targetBreakingARuleIsRefusedSayingWhich(String location, String problem) {
