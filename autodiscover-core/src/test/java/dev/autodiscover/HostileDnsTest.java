@@ -134,4 +134,50 @@ class HostileDnsTest extends LoopbackTest {
         .contains(new Endpoint(URI.create(Loopback.autodiscoverUrl(longest)), DiscoveryMethod.SRV));
     assertThat(host.requests()).hasSize(1);
   }
+
+  @Test
+  void addressWhoseDomainIsTheLongestDnsNameResolvesAtTheDomain() {
+    String domain = nameOfLength(253, "contoso.test");
+    network.httpsHost(domain).respondWithPox(Loopback.settings("alice@" + domain));
+
+    AutodiscoverResult result = Loopback.resolver(network).build().resolve("alice@" + domain);
+
+    assertThat(result.endpoint()).as(result.describe())
+        .contains(new Endpoint(URI.create(Loopback.autodiscoverUrl(domain)), DiscoveryMethod.A_RECORD));
+  }
+
+  @Test
+  void namesDerivedFromALongDomainThatDnsCannotCarryAreNotTried() {
+    String domain = nameOfLength(253, "contoso.test");
+    network.httpsHost(domain).respond(500, "down", "text/plain");
+
+    AutodiscoverResult result = Loopback.resolver(network).build().resolve("alice@" + domain);
+
+    assertThat(result.error()).as(result.describe())
+        .hasValueSatisfying(error -> assertThat(error.code()).isEqualTo(ErrorCode.NO_ENDPOINT));
+    assertThat(result.attempts()).as(result.describe())
+        .extracting(Attempt::method, Attempt::outcome)
+        .containsExactly(
+            tuple(DiscoveryMethod.A_RECORD, AttemptOutcome.HTTP_ERROR),
+            tuple(DiscoveryMethod.PREFIXED_HOST, AttemptOutcome.DNS_FAILED),
+            tuple(DiscoveryMethod.HTTP_REDIRECT, AttemptOutcome.DNS_FAILED),
+            tuple(DiscoveryMethod.SRV, AttemptOutcome.DNS_FAILED));
+    assertThat(result.attempts().subList(1, 3)).extracting(Attempt::detail).containsOnly(
+        "not tried: autodiscover." + domain + " is 266 characters long, and a DNS name holds at most 253");
+    assertThat(result.attempts().get(3).detail())
+        .isEqualTo("not looked up: the name is 272 characters long, and a DNS name holds at most 253");
+    assertThat(network.dns().queries()).extracting(DnsQuery::name).containsOnly(domain);
+  }
+
+  @Test
+  void domainLongerThanDnsAllowsIsAnInvalidAddress() {
+    String domain = nameOfLength(254, "contoso.test");
+
+    AutodiscoverResult result = Loopback.resolver(network).build().resolve("alice@" + domain);
+
+    assertThat(result.error()).as(result.describe())
+        .hasValueSatisfying(error -> assertThat(error.code()).isEqualTo(ErrorCode.INVALID_EMAIL));
+    assertThat(result.attempts()).isEmpty();
+    assertThat(network.dns().queries()).isEmpty();
+  }
 }
