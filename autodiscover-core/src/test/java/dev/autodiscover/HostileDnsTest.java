@@ -80,6 +80,57 @@ class HostileDnsTest extends LoopbackTest {
         .containsExactly(new DnsQuery(SRV_NAME, "SRV", DnsQuery.UDP), new DnsQuery(SRV_NAME, "SRV", DnsQuery.TCP));
   }
 
+  @Test
+  void cnameChainOfAFewHopsLeadsToTheHost() {
+    network.httpsHost("edge.contoso.test", network.certificateAuthority().issue("autodiscover.contoso.test"))
+        .respondWithPox(Loopback.settings("alice@contoso.test"));
+    network.dns().addCname("autodiscover.contoso.test", "cdn.contoso.test")
+        .addCname("cdn.contoso.test", "cdn.provider.test")
+        .addCname("cdn.provider.test", "edge.contoso.test");
+
+    AutodiscoverResult result = Loopback.resolver(network).strategies(Strategies.prefixedHost()).build()
+        .resolve("alice@contoso.test");
+
+    assertThat(result.endpoint()).as(result.describe()).contains(new Endpoint(
+        URI.create(Loopback.autodiscoverUrl("autodiscover.contoso.test")), DiscoveryMethod.PREFIXED_HOST));
+  }
+
+  @Test
+  void cnameLoopFailsTheLookupAtOnceAndSaysSo() {
+    network.dns().addCname("autodiscover.contoso.test", "loop.contoso.test")
+        .addCname("loop.contoso.test", "autodiscover.contoso.test");
+    long start = System.nanoTime();
+
+    AutodiscoverResult result = Loopback.resolver(network).strategies(Strategies.prefixedHost()).build()
+        .resolve("alice@contoso.test");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as(result.describe()).isLessThan(PROMPTLY);
+    assertThat(result.attempts()).as(result.describe()).singleElement().satisfies(attempt -> {
+      assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.DNS_FAILED);
+      assertThat(attempt.detail()).contains("autodiscover.contoso.test", "the CNAME chain loops back on itself");
+    });
+  }
+
+  @Test
+  void cnameChainLongerThanTheLimitFailsTheLookupAndSaysSo() {
+    network.httpsHost("mail.contoso.test").respondWithPox(Loopback.settings("alice@contoso.test"));
+    network.dns().addCname("autodiscover.contoso.test", "hop1.contoso.test");
+    for (int i = 1; i < 12; i++) {
+      network.dns().addCname("hop" + i + ".contoso.test", "hop" + (i + 1) + ".contoso.test");
+    }
+    network.dns().addCname("hop12.contoso.test", "mail.contoso.test");
+    long start = System.nanoTime();
+
+    AutodiscoverResult result = Loopback.resolver(network).strategies(Strategies.prefixedHost()).build()
+        .resolve("alice@contoso.test");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as(result.describe()).isLessThan(PROMPTLY);
+    assertThat(result.attempts()).as(result.describe()).singleElement().satisfies(attempt -> {
+      assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.DNS_FAILED);
+      assertThat(attempt.detail()).contains("autodiscover.contoso.test", "the CNAME chain is longer than 8 aliases");
+    });
+  }
+
   /** Targets written as in a zone file: {@code \032} is a space, {@code \233} a byte outside ASCII, {@code \.} a dot inside a label. */
   @ParameterizedTest
   @ValueSource(strings = {

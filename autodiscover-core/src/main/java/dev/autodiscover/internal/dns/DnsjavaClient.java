@@ -33,6 +33,8 @@ import org.xbill.DNS.lookup.LookupResult;
 import org.xbill.DNS.lookup.LookupSession;
 import org.xbill.DNS.lookup.NoSuchDomainException;
 import org.xbill.DNS.lookup.NoSuchRRSetException;
+import org.xbill.DNS.lookup.RedirectLoopException;
+import org.xbill.DNS.lookup.RedirectOverflowException;
 
 /** The default {@link DnsClient}, on dnsjava's {@link LookupSession}. Thread-safe. */
 public final class DnsjavaClient implements DnsClient {
@@ -42,13 +44,20 @@ public final class DnsjavaClient implements DnsClient {
   /** The one-argument lookups' time limit, and the most any lookup waits for its answers. */
   public static final Duration MAX_WAIT = QUERY_TIMEOUT.multipliedBy(3);
 
+  /** The most CNAME (or DNAME) records followed from the name asked for to the records answered. */
+  public static final int MAX_ALIASES = 8;
+
   private final LookupSession session;
   private final String description;
 
   private DnsjavaClient(Resolver resolver, String description) {
     resolver.setTimeout(QUERY_TIMEOUT);
     // Answers are cached for their TTL; names are always absolute, so no search path applies.
-    this.session = LookupSession.builder().resolver(resolver).cache(new Cache(DClass.IN)).build();
+    this.session = LookupSession.builder()
+        .resolver(resolver)
+        .maxRedirects(MAX_ALIASES)
+        .cache(new Cache(DClass.IN))
+        .build();
     this.description = description;
   }
 
@@ -231,10 +240,7 @@ public final class DnsjavaClient implements DnsClient {
           log.debug("{}: no records", what);
           return List.of();
         }
-        String reason = cause instanceof LookupFailedException || cause.getMessage() == null
-            ? cause.getClass().getSimpleName()
-            : cause.getMessage();
-        throw new UnknownHostException(what + " lookup failed via " + description + ": " + reason);
+        throw new UnknownHostException(what + " lookup failed via " + description + ": " + reason(cause));
       } catch (TimeoutException e) {
         log.debug("{}: no answer within {} ms", what, bound.toMillis());
         throw new UnknownHostException(
@@ -244,6 +250,19 @@ public final class DnsjavaClient implements DnsClient {
         throw new UnknownHostException(what + " lookup interrupted");
       }
     }
+  }
+
+  private static String reason(Throwable cause) {
+    if (cause instanceof RedirectLoopException) {
+      return "the CNAME chain loops back on itself";
+    }
+    if (cause instanceof RedirectOverflowException) {
+      return "the CNAME chain is longer than " + MAX_ALIASES + " aliases";
+    }
+    if (cause instanceof LookupFailedException || cause.getMessage() == null) {
+      return cause.getClass().getSimpleName();
+    }
+    return cause.getMessage();
   }
 
   private static Name absolute(String hostname) throws UnknownHostException {
