@@ -99,7 +99,7 @@ public final class TrustAnchorText {
     String where = "line " + line + ": ";
     if (record.getType() != Type.DS && record.getType() != Type.DNSKEY) {
       throw new IllegalArgumentException(where + "a record of type " + Type.string(record.getType())
-          + " record; trust anchors are DS or DNSKEY records");
+          + "; trust anchors are DS or DNSKEY records");
     }
     if (record.getDClass() != DClass.IN) {
       throw new IllegalArgumentException(where + "class " + DClass.string(record.getDClass()) + "; expected IN");
