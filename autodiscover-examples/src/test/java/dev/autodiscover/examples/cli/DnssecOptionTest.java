@@ -75,6 +75,22 @@ class DnssecOptionTest extends LoopbackCommandTest {
   }
 
   @Test
+  void doctorReportsTheRefusedAnswersRatherThanNothingPublished() {
+    autodiscoverHost();
+    SignedZone fabrikam = network.dns().signZone("fabrikam.test");
+
+    CommandRun run = run("doctor", "--methods", "prefixed-host,srv",
+        "--dnssec-anchors", file("fabrikam.key", fabrikam.ds()), "alice@contoso.test");
+
+    assertThat(run.status()).as(run.err()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("x DNS_FAILED at autodiscover.contoso.test - PREFIXED_HOST https://autodiscover.contoso.test/"
+            + "autodiscover/autodiscover.xml: DNS: the answer for autodiscover.contoso.test A is not DNSSEC-validated")
+        .contains("x DNS_FAILED at _autodiscover._tcp.contoso.test")
+        .doesNotContain("nothing published");
+  }
+
+  @Test
   void anAnchorFileOfOtherRecordsIsBadInputNamingTheFileAndTheLine() {
     String anchors = file("wrong.key", "; not a key\ncontoso.test. IN A 192.0.2.1\n");
 
