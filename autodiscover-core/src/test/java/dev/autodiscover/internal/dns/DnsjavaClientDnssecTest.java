@@ -189,6 +189,26 @@ class DnsjavaClientDnssecTest {
         "DnsjavaClient{DNS servers [" + dns.address() + "] requiring DNSSEC from trust anchors for [contoso.test]}");
   }
 
+  @Test
+  void systemClientRequiringDnssecSaysSo() {
+    SignedZone zone = dns.signZone("contoso.test");
+
+    assertThat(DnsjavaClient.systemRequiringDnssec(DnssecTrustAnchors.parse(zone.ds())))
+        .hasToString("DnsjavaClient{system DNS requiring DNSSEC from trust anchors for [contoso.test]}");
+  }
+
+  @Test
+  void requiringDnssecNeedsAnchorsAndAServer() {
+    DnssecTrustAnchors anchors = DnssecTrustAnchors.parse(dns.signZone("contoso.test").ds());
+
+    assertThatThrownBy(() -> DnsjavaClient.requiringDnssec(null, List.of(dns.address())))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("anchors");
+    assertThatThrownBy(() -> DnsjavaClient.requiringDnssec(anchors, List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("servers must name at least one DNS server");
+  }
+
   private interface Lookup {
     void run() throws UnknownHostException;
   }
