@@ -9,12 +9,15 @@ import dev.autodiscover.testkit.SignedZone;
 import dev.autodiscover.testkit.StubDnsServer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A client that requires DNSSEC, against a zone the stub server signs with a key generated for the
@@ -187,6 +190,29 @@ class DnsjavaClientDnssecTest {
 
     assertThat(requiring(zone.ds())).hasToString(
         "DnsjavaClient{DNS servers [" + dns.address() + "] requiring DNSSEC from trust anchors for [contoso.test]}");
+  }
+
+  @Test
+  void anchorsNamedByDnsjavasSystemPropertyAreNotTrusted(@TempDir Path directory) throws Exception {
+    SignedZone contoso = dns.signZone("contoso.test");
+    SignedZone fabrikam = dns.signZone("fabrikam.test");
+    Path file = Files.writeString(directory.resolve("contoso.key"), contoso.ds());
+    String property = "dnsjava.dnssec.trust_anchor_file";
+    String before = System.getProperty(property);
+    System.setProperty(property, file.toString());
+    try {
+      DnsjavaClient client = requiring(fabrikam.ds());
+
+      assertThatThrownBy(() -> client.lookupSrv(SRV_NAME, Duration.ofSeconds(5)))
+          .isInstanceOf(UnvalidatedAnswerException.class)
+          .hasMessageContaining("no trust anchor covers " + SRV_NAME);
+    } finally {
+      if (before == null) {
+        System.clearProperty(property);
+      } else {
+        System.setProperty(property, before);
+      }
+    }
   }
 
   @Test
