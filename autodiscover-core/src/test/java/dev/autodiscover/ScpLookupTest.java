@@ -283,6 +283,38 @@ class ScpLookupTest extends LoopbackTest {
   }
 
   @Test
+  void domainControllerTargetsThatAreNotHostNamesAreIgnoredAndSaidSo() {
+    FixtureDirectory directory = directory("corp.test", "dc1.corp.test");
+    directory.addServiceUrl("EX1", Loopback.autodiscoverUrl("ex1.corp.test"), OLD);
+    network.dns().addSrv("_ldap._tcp.dc._msdcs.corp.test", 0, 0, 389, "dc\\032one.corp.test")
+        .addSrv("_ldap._tcp.dc._msdcs.corp.test", 10, 0, 389, "dc1.corp.test");
+    answers("ex1.corp.test", "alice@corp.test");
+
+    AutodiscoverResult result = resolver(ActiveDirectory.domain("corp.test")).build().resolve("alice@corp.test");
+
+    assertThat(result.attempts()).as(result.describe()).extracting(Attempt::url, Attempt::outcome, Attempt::detail)
+        .startsWith(tuple("_ldap._tcp.dc._msdcs.corp.test", AttemptOutcome.REDIRECTED,
+            "1 domain controller(s): [dc1.corp.test:389]; ignored ['dc\\032one.corp.test']: not host names"));
+    assertThat(result.endpoint()).map(Endpoint::url).as(result.describe())
+        .contains(URI.create(Loopback.autodiscoverUrl("ex1.corp.test")));
+  }
+
+  @Test
+  void domainControllerSrvRecordsWithoutAHostNameEndTheStepAndTheResolutionGoesOn() {
+    answers("autodiscover.corp.test", "alice@corp.test");
+    network.dns().addSrv("_ldap._tcp.dc._msdcs.corp.test", 0, 0, 389, "*.corp.test");
+
+    AutodiscoverResult result = resolver(ActiveDirectory.domain("corp.test")).build().resolve("alice@corp.test");
+
+    assertThat(result.attempts()).as(result.describe()).extracting(Attempt::url, Attempt::outcome, Attempt::detail)
+        .containsExactly(
+            tuple("_ldap._tcp.dc._msdcs.corp.test", AttemptOutcome.INVALID_REDIRECT,
+                "1 SRV record(s); ignored ['*.corp.test']: not host names"),
+            tuple(Loopback.autodiscoverUrl("autodiscover.corp.test"), AttemptOutcome.SUCCESS,
+                "Autodiscover settings received"));
+  }
+
+  @Test
   void aDomainWithoutDomainControllersInDnsIsRecordedAndTheResolutionGoesOn() {
     answers("autodiscover.corp.test", "alice@corp.test");
 

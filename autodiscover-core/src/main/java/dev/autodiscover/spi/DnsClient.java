@@ -17,6 +17,7 @@ import java.util.List;
  *
  * <pre>{@code
  * DnsClient dns = DnsClient.usingServers(DnsClient.parseServer("127.0.0.1:5353"));
+ * DnsClient validating = DnsClient.requiringDnssec(DnssecTrustAnchors.read(anchorFile), server);
  * }</pre>
  */
 public interface DnsClient {
@@ -80,6 +81,48 @@ public interface DnsClient {
   /** Returns a client that sends every query to these servers, in order. */
   static DnsClient usingServers(InetSocketAddress... servers) {
     return usingServers(List.of(servers));
+  }
+
+  /**
+   * Returns a client that sends every query to these servers, in order, and uses only the answers
+   * that DNSSEC validates as secure from {@code anchors}: every A, AAAA and SRV answer, and every
+   * "no such name" or "no such record" answer, must carry signatures that chain up to one of the
+   * anchors. An answer that is unsigned (no anchor covers its zone, or the zone is not signed) or
+   * bogus (a signature that does not verify or has expired) fails the lookup with an
+   * {@link UnknownHostException} whose message names the answer and says why; an address lookup
+   * fails when either its A or its AAAA answer is refused.
+   *
+   * <p>The servers must return DNSSEC records (RRSIG, NSEC, DNSKEY) to queries with the DO bit, as
+   * validating recursive resolvers and authoritative servers of signed zones do; the client
+   * validates for itself and does not trust the servers' AD flag. The resolver's time limits apply
+   * to the whole validation, which may ask for DNSKEY and DS records besides the answer.
+   *
+   * <pre>{@code
+   * DnssecTrustAnchors anchors = DnssecTrustAnchors.read(Path.of("/var/lib/unbound/root.key"));
+   * DnsClient dns = DnsClient.requiringDnssec(anchors, DnsClient.parseServer("192.0.2.53"));
+   * }</pre>
+   *
+   * @param anchors where the chains of trust start; see {@link DnssecTrustAnchors} for where to get them
+   */
+  static DnsClient requiringDnssec(DnssecTrustAnchors anchors, List<InetSocketAddress> servers) {
+    return DnsjavaClient.requiringDnssec(anchors, servers);
+  }
+
+  /**
+   * Returns a client that sends every query to these servers, in order, and uses only the answers
+   * that DNSSEC validates from {@code anchors}; see {@link #requiringDnssec(DnssecTrustAnchors, List)}.
+   */
+  static DnsClient requiringDnssec(DnssecTrustAnchors anchors, InetSocketAddress... servers) {
+    return requiringDnssec(anchors, List.of(servers));
+  }
+
+  /**
+   * Returns a client using the system's DNS configuration that uses only the answers DNSSEC validates
+   * from {@code anchors}; see {@link #requiringDnssec(DnssecTrustAnchors, List)}. The system's
+   * servers must pass DNSSEC records on, which some local stub resolvers do not.
+   */
+  static DnsClient systemRequiringDnssec(DnssecTrustAnchors anchors) {
+    return DnsjavaClient.systemRequiringDnssec(anchors);
   }
 
   /**

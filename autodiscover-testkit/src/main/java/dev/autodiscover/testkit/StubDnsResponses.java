@@ -1,5 +1,6 @@
 package dev.autodiscover.testkit;
 
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
@@ -23,7 +24,10 @@ final class StubDnsResponses {
 
   private StubDnsResponses() {}
 
-  /** An empty NOERROR response echoing the id, RD flag, opcode and question of {@code query}. */
+  /**
+   * An empty NOERROR response echoing the id, RD flag, opcode and question of {@code query}, and its
+   * DO bit when it has an EDNS OPT record.
+   */
   static Message replyTo(Message query) {
     Message response = new Message(query.getHeader().getID());
     Header header = response.getHeader();
@@ -37,7 +41,8 @@ final class StubDnsResponses {
       response.addRecord(question, Section.QUESTION);
     }
     if (query.getOPT() != null) {
-      response.addRecord(new OPTRecord(SERVER_EDNS_SIZE, 0, 0), Section.ADDITIONAL);
+      int dnssecOk = query.getOPT().getFlags() & ExtendedFlags.DO;
+      response.addRecord(new OPTRecord(SERVER_EDNS_SIZE, 0, 0, dnssecOk), Section.ADDITIONAL);
     }
     return response;
   }

@@ -14,9 +14,12 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +52,11 @@ import org.xbill.DNS.Type;
  * payload size) are sent truncated so the client retries over TCP. Every question is recorded
  * and can be read back with {@link #queries()}.
  *
+ * <p>A zone can be signed with DNSSEC ({@link #signZone(String)}): a query with the DO bit then gets
+ * the RRSIGs of the answer's RRsets, and a negative answer in that zone gets the zone's SOA and the
+ * NSEC records that prove it, so that a validating resolver given the zone's trust anchor validates
+ * every answer, and refuses answers changed after signing.
+ *
  * <pre>{@code
  * try (StubDnsServer dns = StubDnsServer.start()) {
  *   dns.addA("autodiscover.contoso.test", "127.0.1.1");
@@ -73,6 +81,7 @@ public final class StubDnsServer implements AutoCloseable {
   private static final int CLOSE_WAIT_MILLIS = 1_000;
 
   private final DnsZone zone = new DnsZone();
+  private final Map<Name, ZoneSigner> signers = new ConcurrentHashMap<>();
   private final List<DnsQuery> queries = new CopyOnWriteArrayList<>();
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -154,7 +163,49 @@ public final class StubDnsServer implements AutoCloseable {
     return this;
   }
 
-  /** Removes every record; the server answers NXDOMAIN to everything afterwards. */
+  /**
+   * Signs the zone at {@code zone} with DNSSEC, its signatures valid from an hour ago for 30 days,
+   * and returns its trust anchors. See {@link #signZone(String, Instant, Instant)}.
+   */
+  public SignedZone signZone(String zone) {
+    Instant now = Instant.now();
+    return signZone(zone, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)));
+  }
+
+  /**
+   * Signs the zone at {@code zone} with DNSSEC, with signatures valid from {@code inception} to
+   * {@code expiration} (a time already past makes every signature expired), and returns its trust
+   * anchors.
+   *
+   * <p>The zone is every record at or under {@code zone}; it should not hold another signed zone.
+   * The first signing generates the zone's key (ECDSA P-256, algorithm 13), adds its DNSKEY record
+   * and, unless the zone has one, an SOA record at the apex; signing again re-signs with the same key
+   * and replaces the previous signatures. Records added after signing are served as they are, with
+   * no signature or with the RRset's old one: to a validating resolver they are bogus, as records
+   * forged on their way would be.
+   */
+  public synchronized SignedZone signZone(String zone, Instant inception, Instant expiration) {
+    Objects.requireNonNull(inception, "inception");
+    Objects.requireNonNull(expiration, "expiration");
+    if (!inception.isBefore(expiration)) {
+      throw new IllegalArgumentException("inception " + inception + " must come before expiration " + expiration);
+    }
+    Name apex = name(zone).canonicalize();
+    ZoneSigner signer = signers.computeIfAbsent(apex, ZoneSigner::generate);
+    if (!this.zone.has(apex, Type.DNSKEY)) {
+      add(signer.dnskey());
+    }
+    if (!this.zone.has(apex, Type.SOA)) {
+      add(signer.soa());
+    }
+    this.zone.replaceSignatures(apex, signer.sign(this.zone.recordsUnder(apex), inception, expiration));
+    return signer.anchors();
+  }
+
+  /**
+   * Removes every record, signatures included; the server answers NXDOMAIN to everything
+   * afterwards. A zone signed again keeps the key it had, and so its trust anchors.
+   */
   public void clearRecords() {
     zone.clear();
   }

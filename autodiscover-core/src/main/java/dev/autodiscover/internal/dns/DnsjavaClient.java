@@ -1,6 +1,7 @@
 package dev.autodiscover.internal.dns;
 
 import dev.autodiscover.spi.DnsClient;
+import dev.autodiscover.spi.DnssecTrustAnchors;
 import dev.autodiscover.spi.SrvRecord;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -33,8 +34,14 @@ import org.xbill.DNS.lookup.LookupResult;
 import org.xbill.DNS.lookup.LookupSession;
 import org.xbill.DNS.lookup.NoSuchDomainException;
 import org.xbill.DNS.lookup.NoSuchRRSetException;
+import org.xbill.DNS.lookup.RedirectLoopException;
+import org.xbill.DNS.lookup.RedirectOverflowException;
 
-/** The default {@link DnsClient}, on dnsjava's {@link LookupSession}. Thread-safe. */
+/**
+ * The default {@link DnsClient}, on dnsjava's {@link LookupSession}; the DNSSEC-requiring variant puts
+ * a {@link ValidatedAnswers} validator between the session and the servers, so that only validated
+ * answers are used and cached. Thread-safe.
+ */
 public final class DnsjavaClient implements DnsClient {
   private static final Logger log = LoggerFactory.getLogger(DnsjavaClient.class);
   private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
@@ -42,13 +49,20 @@ public final class DnsjavaClient implements DnsClient {
   /** The one-argument lookups' time limit, and the most any lookup waits for its answers. */
   public static final Duration MAX_WAIT = QUERY_TIMEOUT.multipliedBy(3);
 
+  /** The most CNAME (or DNAME) records followed from the name asked for to the records answered. */
+  public static final int MAX_ALIASES = 8;
+
   private final LookupSession session;
   private final String description;
 
   private DnsjavaClient(Resolver resolver, String description) {
     resolver.setTimeout(QUERY_TIMEOUT);
     // Answers are cached for their TTL; names are always absolute, so no search path applies.
-    this.session = LookupSession.builder().resolver(resolver).cache(new Cache(DClass.IN)).build();
+    this.session = LookupSession.builder()
+        .resolver(resolver)
+        .maxRedirects(MAX_ALIASES)
+        .cache(new Cache(DClass.IN))
+        .build();
     this.description = description;
   }
 
@@ -59,6 +73,30 @@ public final class DnsjavaClient implements DnsClient {
 
   /** Returns a client sending every query to {@code servers}, in order. */
   public static DnsjavaClient usingServers(List<InetSocketAddress> servers) {
+    return new DnsjavaClient(resolverFor(servers), "DNS servers " + servers);
+  }
+
+  /**
+   * Returns a client on the system's resolver configuration that uses only answers DNSSEC validates
+   * from {@code anchors}.
+   */
+  public static DnsjavaClient systemRequiringDnssec(DnssecTrustAnchors anchors) {
+    Objects.requireNonNull(anchors, "anchors");
+    return new DnsjavaClient(new ValidatedAnswers(new ExtendedResolver(), anchors),
+        "system DNS requiring DNSSEC from trust anchors for " + anchors.zones());
+  }
+
+  /**
+   * Returns a client sending every query to {@code servers}, in order, that uses only answers DNSSEC
+   * validates from {@code anchors}.
+   */
+  public static DnsjavaClient requiringDnssec(DnssecTrustAnchors anchors, List<InetSocketAddress> servers) {
+    Objects.requireNonNull(anchors, "anchors");
+    return new DnsjavaClient(new ValidatedAnswers(resolverFor(servers), anchors),
+        "DNS servers " + servers + " requiring DNSSEC from trust anchors for " + anchors.zones());
+  }
+
+  private static Resolver resolverFor(List<InetSocketAddress> servers) {
     Objects.requireNonNull(servers, "servers");
     if (servers.isEmpty()) {
       throw new IllegalArgumentException("servers must name at least one DNS server");
@@ -68,9 +106,7 @@ public final class DnsjavaClient implements DnsClient {
       Objects.requireNonNull(server, "servers must not contain null");
       resolvers.add(new SimpleResolver(server));
     }
-    Resolver resolver =
-        resolvers.size() == 1 ? resolvers.get(0) : new ExtendedResolver(resolvers);
-    return new DnsjavaClient(resolver, "DNS servers " + servers);
+    return resolvers.size() == 1 ? resolvers.get(0) : new ExtendedResolver(resolvers);
   }
 
   /** Parses {@code HOST}, {@code HOST:PORT}, {@code [IPV6]:PORT} or a bare IPv6 literal. */
@@ -128,7 +164,8 @@ public final class DnsjavaClient implements DnsClient {
   /**
    * Asks for the A and the AAAA records at once and waits for both, at most {@code timeout} (and
    * never more than {@link #MAX_WAIT}). IPv4 addresses come first. NXDOMAIN on either question ends
-   * the lookup; when one question fails or runs out of time, the other's addresses are returned.
+   * the lookup, and so does an answer that DNSSEC did not validate when the client requires it; when
+   * one question fails or runs out of time, the other's addresses are returned.
    */
   @Override
   public List<InetAddress> lookupAddresses(String hostname, Duration timeout) throws UnknownHostException {
@@ -147,7 +184,7 @@ public final class DnsjavaClient implements DnsClient {
             addresses.add(InetAddress.getByAddress(hostname, aaaa.getAddress().getAddress()));
           }
         }
-      } catch (NoSuchNameException e) {
+      } catch (NoSuchNameException | UnvalidatedAnswerException e) {
         throw e;
       } catch (UnknownHostException e) {
         failure = failure == null ? e : failure;
@@ -217,6 +254,7 @@ public final class DnsjavaClient implements DnsClient {
      *
      * @param bound how long the whole lookup was given, for the timeout message
      * @throws NoSuchNameException when the name does not exist
+     * @throws UnvalidatedAnswerException when the client requires DNSSEC and the answer is not secure
      */
     List<Record> records(long deadline, Duration bound) throws UnknownHostException {
       try {
@@ -227,14 +265,15 @@ public final class DnsjavaClient implements DnsClient {
           log.debug("{}: no such domain", what);
           throw new NoSuchNameException(withoutDot(name) + ": no such domain (NXDOMAIN)");
         }
+        if (cause instanceof UnvalidatedAnswerException) {
+          log.debug("{}: {}", what, cause.getMessage());
+          throw new UnvalidatedAnswerException(cause.getMessage());
+        }
         if (cause instanceof NoSuchRRSetException) {
           log.debug("{}: no records", what);
           return List.of();
         }
-        String reason = cause instanceof LookupFailedException || cause.getMessage() == null
-            ? cause.getClass().getSimpleName()
-            : cause.getMessage();
-        throw new UnknownHostException(what + " lookup failed via " + description + ": " + reason);
+        throw new UnknownHostException(what + " lookup failed via " + description + ": " + reason(cause));
       } catch (TimeoutException e) {
         log.debug("{}: no answer within {} ms", what, bound.toMillis());
         throw new UnknownHostException(
@@ -244,6 +283,19 @@ public final class DnsjavaClient implements DnsClient {
         throw new UnknownHostException(what + " lookup interrupted");
       }
     }
+  }
+
+  private static String reason(Throwable cause) {
+    if (cause instanceof RedirectLoopException) {
+      return "the CNAME chain loops back on itself";
+    }
+    if (cause instanceof RedirectOverflowException) {
+      return "the CNAME chain is longer than " + MAX_ALIASES + " aliases";
+    }
+    if (cause instanceof LookupFailedException || cause.getMessage() == null) {
+      return cause.getClass().getSimpleName();
+    }
+    return cause.getMessage();
   }
 
   private static Name absolute(String hostname) throws UnknownHostException {

@@ -45,12 +45,17 @@ final class DomainControllers {
       return List.of();
     }
     List<SrvRecord> ordered = lookup.get().ordered();
-    if (ordered.isEmpty()) {
+    if (ordered.isEmpty() && lookup.get().ignored().isEmpty()) {
       lookup.get().attempt().finish(AttemptOutcome.DNS_FAILED, "SRV target '.' says " + notOffered);
       return List.of();
     }
+    if (ordered.isEmpty()) {
+      lookup.get().attempt().finish(AttemptOutcome.INVALID_REDIRECT, lookup.get().count() + lookup.get().ignoredNote());
+      return List.of();
+    }
     lookup.get().attempt().finish(AttemptOutcome.REDIRECTED, ordered.size() + " domain controller(s): "
-        + ordered.stream().map(r -> r.target() + ":" + r.port()).toList());
+        + ordered.stream().map(r -> r.target() + ":" + r.port()).toList()
+        + (lookup.get().capped() ? "; " + lookup.get().count() : "") + lookup.get().ignoredNote());
     return ordered;
   }
 }

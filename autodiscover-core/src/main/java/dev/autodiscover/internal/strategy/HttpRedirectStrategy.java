@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Request;
@@ -36,8 +37,14 @@ public final class HttpRedirectStrategy implements DiscoveryStrategy {
 
   @Override
   public List<Candidate> candidates(DiscoveryContext context) {
-    String url = "http://autodiscover." + context.domain() + WellKnownHostStrategy.PATH;
+    String host = "autodiscover." + context.domain();
+    String url = "http://" + host + WellKnownHostStrategy.PATH;
     PendingAttempt attempt = context.begin(method(), url);
+    Optional<String> tooLong = DnsNames.tooLong(host);
+    if (tooLong.isPresent()) {
+      attempt.finish(AttemptOutcome.DNS_FAILED, "not tried: " + host + " is " + tooLong.get());
+      return List.of();
+    }
     Request request = new Request.Builder().url(url).get().build();
     Call call = context.httpClient().newCall(request);
     long millis = Math.max(1, Math.min(context.remaining().toMillis(), MAX_WAIT.toMillis()));

@@ -17,8 +17,9 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * The targets of {@code _autodiscover._tcp.<domain>}, in RFC 2782 order, as candidates that need
- * the host application's consent. Targets on a port that is not allowed (only 443 unless
- * configured) are reported and skipped. Thread-safe.
+ * the host application's consent. Only the first {@value SrvLookup#MAX_TARGETS} records are
+ * considered; targets that are not host names, and targets on a port that is not allowed (only 443
+ * unless configured), are reported and skipped. Thread-safe.
  */
 public final class SrvStrategy implements DiscoveryStrategy {
   private final Set<Integer> allowedPorts;
@@ -65,10 +66,11 @@ public final class SrvStrategy implements DiscoveryStrategy {
       URI url = URI.create("https://" + authority + WellKnownHostStrategy.PATH);
       candidates.add(Candidate.redirected(url, method(), RedirectType.SRV, name));
     }
-    StringBuilder detail = new StringBuilder(lookup.get().found() + " SRV record(s)");
+    StringBuilder detail = new StringBuilder(lookup.get().count());
     if (!candidates.isEmpty()) {
       detail.append(": ").append(candidates.stream().map(c -> c.url().getAuthority()).toList());
     }
+    detail.append(lookup.get().ignoredNote());
     if (!refused.isEmpty()) {
       detail.append("; ignored ").append(refused).append(": only port(s) ")
           .append(new TreeSet<>(allowedPorts)).append(" are allowed");

@@ -1,11 +1,13 @@
 package dev.autodiscover.internal.strategy;
 
+import dev.autodiscover.AttemptOutcome;
 import dev.autodiscover.DiscoveryMethod;
 import dev.autodiscover.spi.Candidate;
 import dev.autodiscover.spi.DiscoveryContext;
 import dev.autodiscover.spi.DiscoveryStrategy;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The two hosts derived from the email's domain and nothing else: {@code <domain>}
@@ -39,9 +41,21 @@ public final class WellKnownHostStrategy implements DiscoveryStrategy {
     return method;
   }
 
+  /**
+   * Returns the one URL on the derived host; none when the host name is longer than DNS allows (a
+   * domain of more than 240 characters for {@code autodiscover.<domain>}), which is then recorded as
+   * a failed attempt.
+   */
   @Override
   public List<Candidate> candidates(DiscoveryContext context) {
-    return List.of(Candidate.direct(URI.create("https://" + prefix + context.domain() + PATH), method));
+    String host = prefix + context.domain();
+    String url = "https://" + host + PATH;
+    Optional<String> tooLong = DnsNames.tooLong(host);
+    if (tooLong.isPresent()) {
+      context.begin(method, url).finish(AttemptOutcome.DNS_FAILED, "not tried: " + host + " is " + tooLong.get());
+      return List.of();
+    }
+    return List.of(Candidate.direct(URI.create(url), method));
   }
 
   @Override

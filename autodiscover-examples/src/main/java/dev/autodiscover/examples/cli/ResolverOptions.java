@@ -10,6 +10,7 @@ import dev.autodiscover.Strategies;
 import dev.autodiscover.spi.CredentialsProvider;
 import dev.autodiscover.spi.DiscoveryStrategy;
 import dev.autodiscover.spi.DnsClient;
+import dev.autodiscover.spi.DnssecTrustAnchors;
 import dev.autodiscover.testkit.RoutingSocketFactory;
 import dev.autodiscover.tls.TrustConfiguration;
 import dev.autodiscover.tls.TrustDecision;
@@ -22,6 +23,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -51,6 +53,12 @@ final class ResolverOptions {
       description = "Send every DNS lookup (A, AAAA, SRV, and the SRV of domain controllers) to"
           + " this server. Repeatable.")
   List<String> dnsServers = new ArrayList<>();
+
+  @Option(names = "--dnssec-anchors", paramLabel = "FILE",
+      description = "Use only DNS answers that DNSSEC validates, from the DS or DNSKEY trust anchors in"
+          + " this file (DNS master-file text, such as unbound-anchor's root.key). The DNS servers"
+          + " (--dns-server, or the system's) must return DNSSEC records.")
+  Path dnssecAnchors;
 
   @Option(names = "--trust", paramLabel = "PEMFILE",
       description = "Trust the CA or server certificates in this PEM file, besides the JDK's. Repeatable.")
@@ -150,17 +158,7 @@ final class ResolverOptions {
       case "sequential" -> Probing.sequential();
       default -> throw new BadInputException("--probing must be staggered or sequential: " + probing);
     });
-    if (!dnsServers.isEmpty()) {
-      List<InetSocketAddress> servers = new ArrayList<>();
-      for (String server : dnsServers) {
-        try {
-          servers.add(DnsClient.parseServer(server));
-        } catch (IllegalArgumentException e) {
-          throw new BadInputException("--dns-server: " + e.getMessage(), e);
-        }
-      }
-      builder.dnsClient(DnsClient.usingServers(servers));
-    }
+    dnsClient().ifPresent(builder::dnsClient);
     builder.trust(trust());
     credentials(environment).ifPresent(builder::credentials);
     activeDirectory(environment).ifPresent(builder::activeDirectory);
@@ -168,6 +166,38 @@ final class ResolverOptions {
       builder.socketFactory(routingSocketFactory());
     }
     return builder;
+  }
+
+  /**
+   * Returns the DNS client that {@code --dns-server} and {@code --dnssec-anchors} describe, or empty
+   * for the resolver's default. Throws {@link BadInputException} for a server that is not an IP
+   * address, and for an anchor file that cannot be read or holds no usable anchor.
+   */
+  private Optional<DnsClient> dnsClient() {
+    List<InetSocketAddress> servers = new ArrayList<>();
+    for (String server : dnsServers) {
+      try {
+        servers.add(DnsClient.parseServer(server));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--dns-server: " + e.getMessage(), e);
+      }
+    }
+    if (dnssecAnchors == null) {
+      return servers.isEmpty() ? Optional.empty() : Optional.of(DnsClient.usingServers(servers));
+    }
+    DnssecTrustAnchors anchors;
+    try {
+      anchors = DnssecTrustAnchors.read(dnssecAnchors);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException("--dnssec-anchors: no such file: " + dnssecAnchors, e);
+    } catch (IOException e) {
+      throw new BadInputException("--dnssec-anchors: cannot read " + dnssecAnchors + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--dnssec-anchors: " + e.getMessage(), e);
+    }
+    return Optional.of(servers.isEmpty()
+        ? DnsClient.systemRequiringDnssec(anchors)
+        : DnsClient.requiringDnssec(anchors, servers));
   }
 
   /**

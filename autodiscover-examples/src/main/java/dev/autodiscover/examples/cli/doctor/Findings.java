@@ -21,6 +21,9 @@ import java.util.Set;
  * resolution, its error. Also the command-line options that would get further.
  */
 final class Findings {
+  /** What the detail of a lookup refused by a DNS client that requires DNSSEC says. */
+  private static final String NOT_VALIDATED = "is not DNSSEC-validated";
+
   private Findings() {}
 
   static List<Finding> of(AutodiscoverResult result) {
@@ -40,6 +43,12 @@ final class Findings {
         }
         case UNAUTHORIZED, AUTODISCOVER_ERROR, REDIRECT_DENIED, INVALID_REDIRECT, TIMEOUT ->
             findings.add(problem(attempt, where));
+        case DNS_FAILED -> {
+          // A name whose answer DNSSEC refused is published, and its zone's signing is what to fix.
+          if (attempt.detail().contains(NOT_VALIDATED)) {
+            findings.add(problem(attempt, where));
+          }
+        }
         case NOT_AUTODISCOVER, HTTP_ERROR, CONNECT_FAILED, NOT_FOUND -> {
           // Where another step answered these are the usual noise of the steps before it (a web site
           // at the root, no server on port 80); where none did, they are why.
