@@ -1,6 +1,6 @@
 package dev.autodiscover.internal.http;
 
-import dev.autodiscover.internal.EmailAddress;
+import dev.autodiscover.internal.DnsNames;
 import dev.autodiscover.internal.ServerText;
 import java.net.URI;
 import java.util.Locale;
@@ -84,11 +84,12 @@ public final class RedirectTarget {
     if (host.endsWith(".")) {
       host = host.substring(0, host.length() - 1);
     }
-    if (isAddress(host)) {
-      return refused("names the address " + host + ", not a host name");
-    }
-    if (!EmailAddress.asciiDomain(host).equals(Optional.of(host))) {
-      return refused("names " + ServerText.quoted(host) + ", which is not a valid host name");
+    if (!DnsNames.hostName(host).equals(Optional.of(host))) {
+      // OkHttp has canonicalized the host to lower-case A-labels, or to an IP address if it read one.
+      char top = host.isEmpty() ? ':' : host.charAt(host.lastIndexOf('.') + 1);
+      return refused(host.indexOf(':') >= 0 || top < 'a' || top > 'z'
+          ? "names the address " + host + ", not a host name"
+          : "names " + ServerText.quoted(host) + ", which is not a valid host name");
     }
     HttpUrl accepted = target.newBuilder().host(host).fragment(null).build();
     return new RedirectTarget(Optional.of(accepted.uri()), "");
@@ -105,16 +106,11 @@ public final class RedirectTarget {
   }
 
   /**
-   * Whether {@code host} is an IP address: OkHttp has already canonicalized the host to lower-case
-   * A-labels, or to an IP address when it read one; a top label that does not start with a letter
-   * is an address in some other notation ({@code 2130706433}, {@code 0x7f.1}).
+   * Returns {@code location} as the story may show it: any user information in it replaced by
+   * {@code …}, since a password a server put there is not the story's to repeat.
    */
-  private static boolean isAddress(String host) {
-    if (host.isEmpty() || host.indexOf(':') >= 0) {
-      return true;
-    }
-    String top = host.substring(host.lastIndexOf('.') + 1);
-    return top.isEmpty() || top.charAt(0) < 'a' || top.charAt(0) > 'z';
+  public static String shown(String location) {
+    return location == null ? "" : USER_INFO.matcher(location).replaceFirst("…@");
   }
 
   private static RedirectTarget refused(String problem) {

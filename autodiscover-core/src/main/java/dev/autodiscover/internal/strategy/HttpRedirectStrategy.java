@@ -3,6 +3,7 @@ package dev.autodiscover.internal.strategy;
 import dev.autodiscover.AttemptOutcome;
 import dev.autodiscover.DiscoveryMethod;
 import dev.autodiscover.RedirectType;
+import dev.autodiscover.internal.DnsNames;
 import dev.autodiscover.internal.ServerText;
 import dev.autodiscover.internal.http.Failure;
 import dev.autodiscover.internal.http.RedirectTarget;

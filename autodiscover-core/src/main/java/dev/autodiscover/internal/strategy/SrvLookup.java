@@ -2,6 +2,8 @@ package dev.autodiscover.internal.strategy;
 
 import dev.autodiscover.AttemptOutcome;
 import dev.autodiscover.DiscoveryMethod;
+import dev.autodiscover.internal.DnsNames;
+import dev.autodiscover.internal.ServerText;
 import dev.autodiscover.spi.DiscoveryContext;
 import dev.autodiscover.spi.PendingAttempt;
 import dev.autodiscover.spi.SrvRecord;
@@ -79,7 +81,7 @@ record SrvLookup(PendingAttempt attempt, int found, List<SrvRecord> ordered, Lis
       if (host.isPresent()) {
         ordered.add(new SrvRecord(record.priority(), record.weight(), record.port(), host.get()));
       } else {
-        ignored.add("'" + DnsNames.printable(record.target()) + "'");
+        ignored.add(ServerText.quoted(record.target()));
       }
     }
     return Optional.of(new SrvLookup(attempt, records.size(), ordered, ignored, capped));

@@ -2,6 +2,7 @@ package dev.autodiscover.internal.strategy;
 
 import dev.autodiscover.AttemptOutcome;
 import dev.autodiscover.DiscoveryMethod;
+import dev.autodiscover.internal.DnsNames;
 import dev.autodiscover.spi.Candidate;
 import dev.autodiscover.spi.DiscoveryContext;
 import dev.autodiscover.spi.DiscoveryStrategy;
