@@ -2,6 +2,7 @@ package dev.autodiscover.internal.pox;
 
 import dev.autodiscover.AutodiscoverSettings;
 import dev.autodiscover.ProtocolSettings;
+import dev.autodiscover.internal.http.ServerText;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -129,9 +130,8 @@ public sealed interface PoxResponse {
     }
   }
 
-  /** Collapses whitespace runs and control characters to one space and caps the length. */
+  /** The server's text on one line, without control characters, capped. */
   private static String oneLine(String text) {
-    String line = text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
-    return line.length() <= 200 ? line : line.substring(0, 199) + "…";
+    return ServerText.oneLine(text);
   }
 }
