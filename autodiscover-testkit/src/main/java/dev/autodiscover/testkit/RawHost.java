@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * body), records it, hands it to the handler, and closes the connection when the handler
  * returns. A connection on which no complete request arrives (a TLS handshake the client
  * abandoned, a request head over 64 KiB or a body over 1 MiB) is closed without calling the
- * handler.
+ * handler. It speaks HTTP/1.1 only: its TLS offers no ALPN, so clients do not try HTTP/2.
  *
  * <pre>{@code
  * RawHost root = network.rawHost("contoso.test", (request, response) -> {
