@@ -6,6 +6,7 @@ import dev.autodiscover.Credentials;
 import dev.autodiscover.DiscoveryMethod;
 import dev.autodiscover.internal.http.Bodies;
 import dev.autodiscover.internal.http.Failure;
+import dev.autodiscover.internal.ServerText;
 import dev.autodiscover.internal.pox.PoxParser;
 import dev.autodiscover.internal.pox.PoxRequest;
 import dev.autodiscover.internal.pox.PoxResponse;
@@ -30,7 +31,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,9 +78,13 @@ final class CandidateExchange {
       if (sent != null) {
         request.header("Authorization", sent.authorization());
       }
+      Call call = client().newCall(request.build());
       try (HostLimits.Permit permit = config.hostLimits().acquire(url.getHost(), remaining.get());
-           Response response = execute(client(), request.build())) {
+           Response response = execute(call)) {
         int status = response.code();
+        if (status != 200) {
+          Bodies.leaveUnread(call, response);
+        }
         if (status == 401) {
           if (sent != null) {
             attempt.finish(AttemptOutcome.UNAUTHORIZED, status,
@@ -108,9 +112,9 @@ final class CandidateExchange {
           attempt.finish(AttemptOutcome.HTTP_ERROR, status, "HTTP " + status + statusText(response));
           return new Answer.Failed();
         }
-        return read(response, attempt);
+        return read(call, response, attempt);
       } catch (IOException e) {
-        Failure failure = Failure.of(e);
+        Failure failure = Failure.of(e, allowed(call));
         if (failure.certificate().isEmpty()) {
           attempt.finish(failure.outcome(), failure.detail());
           return new Answer.Failed();
@@ -148,24 +152,36 @@ final class CandidateExchange {
     }
   }
 
-  private Response execute(OkHttpClient client, Request request) throws IOException {
-    Call call = client.newCall(request);
+  /** Runs {@code call} within the request timeout, or what is left of the resolution's, if less. */
+  private Response execute(Call call) throws IOException {
     Duration left = remaining.get();
     Duration limit = left.compareTo(config.requestTimeout()) < 0 ? left : config.requestTimeout();
     call.timeout().timeout(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
     return call.execute();
   }
 
-  private Answer read(Response response, AttemptTimer attempt) throws IOException {
+  /** The time {@code call} was allowed. */
+  private static Duration allowed(Call call) {
+    return Duration.ofNanos(call.timeout().timeoutNanos());
+  }
+
+  /**
+   * Reads and interprets a 200 answer's body. The body decides, not its {@code Content-Type}:
+   * servers and proxies mislabel Autodiscover answers, and the parser is bounded whatever it is
+   * given, so the type only appears in the detail of a body that is not Autodiscover.
+   */
+  private Answer read(Call call, Response response, AttemptTimer attempt) {
     int status = response.code();
-    ResponseBody responseBody = response.body();
-    Optional<byte[]> bytes = Bodies.readAtMost(responseBody, PoxParser.MAX_BODY_BYTES);
-    if (bytes.isEmpty()) {
-      attempt.finish(AttemptOutcome.NOT_AUTODISCOVER, status,
-          "the response is larger than " + PoxParser.MAX_BODY_BYTES / 1024 + " KiB; not read");
+    Duration allowed = allowed(call);
+    Bodies.Read read = Bodies.readAtMost(call, response, PoxParser.MAX_BODY_BYTES);
+    if (!(read instanceof Bodies.Read.Whole whole)) {
+      AttemptOutcome outcome = read instanceof Bodies.Read.Broken broken
+          ? Failure.of(broken.failure(), allowed).outcome()
+          : AttemptOutcome.NOT_AUTODISCOVER;
+      attempt.finish(outcome, status, unread(read, allowed));
       return new Answer.Failed();
     }
-    PoxResponse pox = PoxParser.parse(bytes.get());
+    PoxResponse pox = PoxParser.parse(whole.bytes());
     if (pox instanceof PoxResponse.Settings settings) {
       return new Answer.Settings(settings.settings(), attempt, status);
     }
@@ -179,10 +195,32 @@ final class CandidateExchange {
       attempt.finish(AttemptOutcome.AUTODISCOVER_ERROR, status, error.describe());
       return new Answer.Failed();
     }
-    String contentType = response.header("Content-Type", "no content type");
+    String contentType = ServerText.oneLine(response.header("Content-Type", "no content type"));
+    String reason = ServerText.oneLine(((PoxResponse.NotAutodiscover) pox).reason());
     attempt.finish(AttemptOutcome.NOT_AUTODISCOVER, status,
-        "not an Autodiscover response (" + contentType + "): " + pox.describe());
+        "not an Autodiscover response (" + contentType + "): " + reason);
     return new Answer.Failed();
+  }
+
+  /** Why a body was not read whole, and how much of it was. */
+  private static String unread(Bodies.Read read, Duration allowed) {
+    String limit = PoxParser.MAX_BODY_BYTES / 1024 + " KiB limit";
+    if (read instanceof Bodies.Read.Announced announced) {
+      return "the response announces " + announced.contentLength() + " bytes, more than the " + limit
+          + "; not read, and the connection was closed";
+    }
+    if (read instanceof Bodies.Read.PastLimit past) {
+      return "the response body is larger than the " + limit + ": reading stopped after " + past.bytesRead()
+          + " bytes" + (past.decompressed() ? " (decompressed from gzip)" : "") + ", and the connection was closed";
+    }
+    Bodies.Read.Broken broken = (Bodies.Read.Broken) read;
+    String howMuch = broken.bytesRead() + (broken.contentLength() >= 0 ? " of " + broken.contentLength() : "")
+        + " bytes read, and the connection was closed";
+    if (Failure.isCallTimeout(broken.failure())) {
+      return "the response body was still arriving when the " + allowed.toMillis()
+          + " ms allowed for this request ran out: " + howMuch;
+    }
+    return "the response body broke off (" + Failure.of(broken.failure(), allowed).detail() + "): " + howMuch;
   }
 
   /** The host application's answer about a certificate, and a note when it could not answer. */
@@ -247,6 +285,7 @@ final class CandidateExchange {
   }
 
   private static String statusText(Response response) {
-    return response.message().isBlank() ? "" : " " + response.message();
+    String message = ServerText.oneLine(response.message());
+    return message.isEmpty() ? "" : " " + message;
   }
 }

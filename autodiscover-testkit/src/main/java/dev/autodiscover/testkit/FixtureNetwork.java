@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  *   network.dns().addSrv("_autodiscover._tcp.contoso.test", 0, 0, 443, "mail.contoso.test");
  *   network.unreachableHost("old.contoso.test");
  *   network.silentHost("hangs.contoso.test");
+ *   network.rawHost("broken.contoso.test", RawExchange.verbatim(bytes));
  *   ... a client using network.dnsServer(), network.socketFactory() and ca.trust() ...
  * }
  * }</pre>
@@ -60,6 +61,7 @@ public final class FixtureNetwork implements AutoCloseable {
   private final Map<String, InetAddress> addresses = new ConcurrentHashMap<>();
   private final List<FixtureHost> hosts = new CopyOnWriteArrayList<>();
   private final List<SilentHost> silentHosts = new CopyOnWriteArrayList<>();
+  private final List<RawHost> rawHosts = new CopyOnWriteArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private FixtureNetwork(StubDnsServer dns, TestCertificateAuthority ca) {
@@ -162,6 +164,50 @@ public final class FixtureNetwork implements AutoCloseable {
   }
 
   /**
+   * Starts a host for {@code name} whose answers are the raw bytes {@code handler} writes, over
+   * TLS on port 443 with a certificate from this network's authority, and in plain text on port
+   * 80. The network closes it when the network closes.
+   *
+   * <pre>{@code
+   * RawHost root = network.rawHost("contoso.test", (request, response) -> {
+   *   response.write("HTTP/1.1 200 OK\r\nContent-Length: 300000000\r\n\r\n"
+   *       .getBytes(StandardCharsets.US_ASCII));
+   *   ... write as much of the body as the client takes ...
+   * });
+   * }</pre>
+   *
+   * @throws IllegalStateException if the name's port 443 or 80 is already served, or the network
+   *     is closed
+   * @see RawHost
+   */
+  public RawHost rawHost(String name, RawExchange handler) {
+    return rawHost(name, ca.issue(FixtureNames.normalize(name)), handler);
+  }
+
+  /**
+   * Starts a host for {@code name} like {@link #rawHost(String, RawExchange)}, presenting
+   * {@code certificate} on port 443.
+   *
+   * @throws IllegalStateException if the name's port 443 or 80 is already served, or the network
+   *     is closed
+   */
+  public synchronized RawHost rawHost(String name, HeldCertificate certificate, RawExchange handler) {
+    if (closed.get()) {
+      throw new IllegalStateException("this network is closed");
+    }
+    String normalized = FixtureNames.normalize(name);
+    InetAddress address = addressFor(normalized);
+    checkFree(address, HTTPS_PORT, normalized);
+    checkFree(address, HTTP_PORT, normalized);
+    RawHost host = RawHost.start(normalized, certificate, handler);
+    sockets.route(address, HTTPS_PORT, new InetSocketAddress(Loopback.IPV4, host.httpsPort()));
+    sockets.route(address, HTTP_PORT, new InetSocketAddress(Loopback.IPV4, host.httpPort()));
+    rawHosts.add(host);
+    log.debug("{} is {} in the fixture network", host, address.getHostAddress());
+    return host;
+  }
+
+  /**
    * The synthetic address of {@code name}.
    *
    * @throws IllegalArgumentException if the network has no host of that name
@@ -195,6 +241,11 @@ public final class FixtureNetwork implements AutoCloseable {
     return List.copyOf(silentHosts);
   }
 
+  /** The raw hosts started in this network, oldest first. */
+  public List<RawHost> rawHosts() {
+    return List.copyOf(rawHosts);
+  }
+
   /** Stops every host and the DNS server; calling it again does nothing. */
   @Override
   public void close() {
@@ -209,6 +260,7 @@ public final class FixtureNetwork implements AutoCloseable {
       }
     }
     silentHosts.forEach(SilentHost::close);
+    rawHosts.forEach(RawHost::close);
     dns.close();
   }
 

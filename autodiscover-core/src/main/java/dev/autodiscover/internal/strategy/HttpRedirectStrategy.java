@@ -5,6 +5,7 @@ import dev.autodiscover.DiscoveryMethod;
 import dev.autodiscover.RedirectType;
 import dev.autodiscover.internal.DnsNames;
 import dev.autodiscover.internal.ServerText;
+import dev.autodiscover.internal.http.Bodies;
 import dev.autodiscover.internal.http.Failure;
 import dev.autodiscover.internal.http.RedirectTarget;
 import dev.autodiscover.spi.Candidate;
@@ -26,10 +27,11 @@ import okhttp3.Response;
  * {@code GET http://autodiscover.<domain>/autodiscover/autodiscover.xml}, without credentials and
  * without following anything: a 301, 302, 303, 307 or 308 whose Location (relative ones resolved)
  * is https with the path {@code /autodiscover/autodiscover.xml} becomes a candidate that needs the
- * host application's consent. Thread-safe.
+ * host application's consent. Only the status line and headers are read, within the request
+ * timeout: the body is never needed, so none of it is read and the connection is closed rather
+ * than drained. Thread-safe.
  */
 public final class HttpRedirectStrategy implements DiscoveryStrategy {
-  private static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
   @Override
   public DiscoveryMethod method() {
@@ -48,9 +50,11 @@ public final class HttpRedirectStrategy implements DiscoveryStrategy {
     }
     Request request = new Request.Builder().url(url).get().build();
     Call call = context.httpClient().newCall(request);
-    long millis = Math.max(1, Math.min(context.remaining().toMillis(), MAX_WAIT.toMillis()));
-    call.timeout().timeout(millis, TimeUnit.MILLISECONDS);
+    Duration allowed = Duration.ofMillis(
+        Math.max(1, Math.min(context.remaining().toMillis(), context.requestTimeout().toMillis())));
+    call.timeout().timeout(allowed.toMillis(), TimeUnit.MILLISECONDS);
     try (Response response = call.execute()) {
+      Bodies.leaveUnread(call, response);
       int status = response.code();
       if (!isRedirect(status)) {
         AttemptOutcome outcome = status == 401 ? AttemptOutcome.UNAUTHORIZED : AttemptOutcome.HTTP_ERROR;
@@ -68,7 +72,7 @@ public final class HttpRedirectStrategy implements DiscoveryStrategy {
       attempt.finish(AttemptOutcome.REDIRECTED, status, "HTTP " + status + " to " + target);
       return List.of(Candidate.redirected(target, method(), RedirectType.HTTP_REDIRECT, url));
     } catch (IOException e) {
-      Failure failure = Failure.of(e);
+      Failure failure = Failure.of(e, allowed);
       attempt.finish(failure.outcome(), failure.detail());
       return List.of();
     }
