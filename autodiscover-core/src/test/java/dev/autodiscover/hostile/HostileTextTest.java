@@ -58,6 +58,6 @@ class HostileTextTest extends HostileServerTest {
     Attempt plainStep = result.attempts().stream().filter(a -> a.url().equals(HTTP_URL)).findFirst().orElseThrow();
     assertThat(plainStep.outcome()).as(result.describe()).isEqualTo(AttemptOutcome.INVALID_REDIRECT);
     assertThat(plainStep.detail()).isEqualTo(
-        "Location 'https://mail [2J ]0;pwned 31m.contoso.test/autodiscover/autodiscover.xml' is not a valid URL");
+        "Location 'https://mail [2J ]0;pwned 31m.contoso.test/autodiscover/autodiscover.xml' refused: the target is not a valid URL");
   }
 }
