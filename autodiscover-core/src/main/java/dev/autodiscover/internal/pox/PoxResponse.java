@@ -129,9 +129,12 @@ public sealed interface PoxResponse {
     }
   }
 
-  /** Collapses whitespace runs and control characters to one space and caps the length. */
+  /**
+   * Collapses runs of whitespace, control characters (C0 and C1, such as NEL) and line or
+   * paragraph separators to one space and caps the length.
+   */
   private static String oneLine(String text) {
-    String line = text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
+    String line = text.replaceAll("[\\s\\p{Cc}\\p{Zl}\\p{Zp}]+", " ").strip();
     return line.length() <= 200 ? line : line.substring(0, 199) + "…";
   }
 }
