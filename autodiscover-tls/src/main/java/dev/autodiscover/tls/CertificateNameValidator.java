@@ -256,7 +256,8 @@ public final class CertificateNameValidator {
         } catch (IllegalArgumentException e) {
           return refused("the host cannot be converted to an ASCII name");
         }
-        if (!IDN.toUnicode(ascii).equals(lowerAscii(host))) {
+        // IDN.toASCII keeps an all-ASCII label as it is, so compare without ASCII case.
+        if (!lowerAscii(IDN.toUnicode(ascii)).equals(lowerAscii(host))) {
           return refused(MAPPED);
         }
       }
