@@ -76,17 +76,24 @@ public final class PoxParser {
     if (startsLikeHtml(body)) {
       return new PoxResponse.NotAutodiscover(HTML_PAGE);
     }
+    Node root;
     XMLStreamReader reader = null;
     try {
       reader = newInputFactory().createXMLStreamReader(new ByteArrayInputStream(body));
-      return interpret(readTree(reader));
+      root = readTree(reader);
     } catch (Rejected e) {
       return new PoxResponse.NotAutodiscover(e.getMessage());
     } catch (XMLStreamException e) {
       return new PoxResponse.NotAutodiscover("malformed XML: " + shortMessage(e));
+    } catch (RuntimeException e) {
+      // The JDK's parser fails some malformed documents with an unchecked exception instead,
+      // such as MissingResourceException for a NUL inside the DOCTYPE it skips.
+      return new PoxResponse.NotAutodiscover(
+          "malformed XML: the XML parser failed (" + abbreviate(String.valueOf(e)) + ")");
     } finally {
       closeQuietly(reader);
     }
+    return interpret(root);
   }
 
   private static XMLInputFactory newInputFactory() {

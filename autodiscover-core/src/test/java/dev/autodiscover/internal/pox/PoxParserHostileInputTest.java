@@ -100,6 +100,16 @@ class PoxParserHostileInputTest {
   }
 
   @Test
+  void nulInsideTheDoctypeIsMalformedXmlRatherThanTheJdkParsersException() {
+    // The JDK's parser, skipping the DOCTYPE, throws MissingResourceException for the NUL.
+    PoxResponse response = PoxParser.parse(utf8("<!DOCTYPE Autodiscover [ <!ENTITY x \u0000> ]>\n"
+        + "<Autodiscover xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006\"/>"));
+
+    assertThat(response).isInstanceOf(PoxResponse.NotAutodiscover.class);
+    assertThat(response.describe()).startsWith("not an Autodiscover response: malformed XML: ");
+  }
+
+  @Test
   void htmlPageIsNotAutodiscover() {
     String page = """
         <!DOCTYPE html>
