@@ -294,7 +294,10 @@ public final class CertificateNameValidator {
    * mapping, or null.
    */
   private static String refuseUnicode(String host) {
-    if (!Normalizer.normalize(host, Normalizer.Form.NFKC).equals(host)) {
+    // ASCII case first, as it never matters: NFKC would compose I and a combining dot above into
+    // İ, which is upper case, yet leaves i and the same dot as they are.
+    String lower = lowerAscii(host);
+    if (!Normalizer.normalize(lower, Normalizer.Form.NFKC).equals(lower)) {
       return MAPPED;
     }
     for (int i = 0; i < host.length(); ) {
