@@ -256,7 +256,8 @@ public final class CertificateNameValidator {
         } catch (IllegalArgumentException e) {
           return refused("the host cannot be converted to an ASCII name");
         }
-        if (!IDN.toUnicode(ascii).equals(lowerAscii(host))) {
+        // IDN.toASCII keeps an all-ASCII label as it is, so compare without ASCII case.
+        if (!lowerAscii(IDN.toUnicode(ascii)).equals(lowerAscii(host))) {
           return refused(MAPPED);
         }
       }
@@ -293,7 +294,10 @@ public final class CertificateNameValidator {
    * mapping, or null.
    */
   private static String refuseUnicode(String host) {
-    if (!Normalizer.normalize(host, Normalizer.Form.NFKC).equals(host)) {
+    // ASCII case first, as it never matters: NFKC would compose I and a combining dot above into
+    // İ, which is upper case, yet leaves i and the same dot as they are.
+    String lower = lowerAscii(host);
+    if (!Normalizer.normalize(lower, Normalizer.Form.NFKC).equals(lower)) {
       return MAPPED;
     }
     for (int i = 0; i < host.length(); ) {

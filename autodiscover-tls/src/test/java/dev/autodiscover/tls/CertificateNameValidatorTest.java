@@ -51,6 +51,10 @@ class CertificateNameValidatorTest {
         // Ü is not ü: IDNA2008 disallows upper-case letters, and only ASCII case is ignored.
         row("xn--bcher-kva.test", "BÜCHER.test", false),
         row("*.xn--bcher-kva.test", "shop.bücher.test", true),
+        row("*.xn--bcher-kva.test", "SHOP.bücher.TEST", true),
+        // ASCII case is ignored before NFKC, which would compose I and U+0307 into İ.
+        row("*.contoso.test", "ri\u0307.contoso.test", true),
+        row("*.contoso.test", "RI\u0307.contoso.test", true),
         row("10.0.0.1", "10.0.0.1", true),
         row("10.0.0.1", "10.0.0.2", false),
         row("www.contoso.test", "10.0.0.1", false),

@@ -27,8 +27,8 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>The body comes from servers that may be hostile or may be a public web site, so nothing in
  * it is trusted: document type declarations are refused before anything they declare is used,
- * nothing is ever fetched, and the body size, element depth, number of {@code Protocol} elements
- * and text per element are bounded. Whatever is not a usable Autodiscover response becomes
+ * nothing is ever fetched, and the body size, element depth, number of elements and of
+ * {@code Protocol} elements, and text per element are bounded. Whatever is not a usable Autodiscover response becomes
  * {@link PoxResponse.NotAutodiscover}; this class does not throw for bad input.
  *
  * <p>The root element must be {@code Autodiscover} in the {@value #ROOT_NAMESPACE} namespace, and
@@ -57,6 +57,8 @@ public final class PoxParser {
   static final String OUTLOOK_NAMESPACE = PoxRequest.RESPONSE_SCHEMA;
   static final int MAX_DEPTH = 32;
   static final int MAX_PROTOCOLS = 200;
+  /** Enough for hundreds of protocols; it bounds the work of building every value's path. */
+  static final int MAX_ELEMENTS = 10_000;
   static final int MAX_TEXT_CHARS = 8 * 1024;
 
   private static final String NOTHING_USABLE = "no Account, Action or Error in the response";
@@ -76,17 +78,24 @@ public final class PoxParser {
     if (startsLikeHtml(body)) {
       return new PoxResponse.NotAutodiscover(HTML_PAGE);
     }
+    Node root;
     XMLStreamReader reader = null;
     try {
       reader = newInputFactory().createXMLStreamReader(new ByteArrayInputStream(body));
-      return interpret(readTree(reader));
+      root = readTree(reader);
     } catch (Rejected e) {
       return new PoxResponse.NotAutodiscover(e.getMessage());
     } catch (XMLStreamException e) {
       return new PoxResponse.NotAutodiscover("malformed XML: " + shortMessage(e));
+    } catch (RuntimeException e) {
+      // The JDK's parser fails some malformed documents with an unchecked exception instead,
+      // such as MissingResourceException for a NUL inside the DOCTYPE it skips.
+      return new PoxResponse.NotAutodiscover(
+          "malformed XML: the XML parser failed (" + abbreviate(String.valueOf(e)) + ")");
     } finally {
       closeQuietly(reader);
     }
+    return interpret(root);
   }
 
   private static XMLInputFactory newInputFactory() {
@@ -144,6 +153,7 @@ public final class PoxParser {
   private static Node readTree(XMLStreamReader reader) throws XMLStreamException, Rejected {
     Deque<Node> open = new ArrayDeque<>();
     Node root = null;
+    int elements = 0;
     int protocols = 0;
     while (reader.hasNext()) {
       switch (reader.next()) {
@@ -156,6 +166,9 @@ public final class PoxParser {
         case XMLStreamConstants.START_ELEMENT -> {
           if (open.size() == MAX_DEPTH) {
             throw new Rejected("elements nested deeper than " + MAX_DEPTH + " levels");
+          }
+          if (++elements > MAX_ELEMENTS) {
+            throw new Rejected("more than " + MAX_ELEMENTS + " elements");
           }
           Node node = new Node(namespaceOf(reader), reader.getLocalName(), attributesOf(reader));
           if (root == null) {

@@ -100,6 +100,16 @@ class PoxParserHostileInputTest {
   }
 
   @Test
+  void nulInsideTheDoctypeIsMalformedXmlRatherThanTheJdkParsersException() {
+    // The JDK's parser, skipping the DOCTYPE, throws MissingResourceException for the NUL.
+    PoxResponse response = PoxParser.parse(utf8("<!DOCTYPE Autodiscover [ <!ENTITY x \u0000> ]>\n"
+        + "<Autodiscover xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006\"/>"));
+
+    assertThat(response).isInstanceOf(PoxResponse.NotAutodiscover.class);
+    assertThat(response.describe()).startsWith("not an Autodiscover response: malformed XML: ");
+  }
+
+  @Test
   void htmlPageIsNotAutodiscover() {
     String page = """
         <!DOCTYPE html>
@@ -196,6 +206,37 @@ class PoxParserHostileInputTest {
 
     assertThat(((PoxResponse.Settings) twoHundred).settings().protocols()).hasSize(200);
     assertThat(tooMany).isEqualTo(new PoxResponse.NotAutodiscover("more than 200 Protocol elements"));
+  }
+
+  @Test
+  void moreThan10000ElementsAreRefused() {
+    // Autodiscover, Response, Account, Protocol and Type are five elements.
+    String protocol = "<Protocol><Type>EXCH</Type></Protocol>";
+
+    assertThat(PoxParser.parse(utf8(account(protocol + "<x/>".repeat(9_995)))))
+        .isInstanceOf(PoxResponse.Settings.class);
+    assertThat(PoxParser.parse(utf8(account(protocol + "<x/>".repeat(9_996)))))
+        .isEqualTo(new PoxResponse.NotAutodiscover("more than 10000 elements"));
+  }
+
+  @Test
+  void manyLeavesUnderLongNamesAreRefusedQuickly() {
+    // Each value's path repeats its ancestors' names: 27 names of 1,000 characters over a
+    // mebibyte of leaves took seconds to collect before the element count was bounded.
+    StringBuilder open = new StringBuilder("<Action>settings</Action><Protocol><Type>EXCH</Type>");
+    StringBuilder close = new StringBuilder("</Protocol>");
+    for (int level = 0; level < 27; level++) {
+      String name = "n" + level + "x".repeat(997);
+      open.append('<').append(name).append('>');
+      close.insert(0, "</" + name + ">");
+    }
+    int room = PoxParser.MAX_BODY_BYTES - account(open.toString() + close).length();
+    String xml = account(open + "<a>x</a>".repeat(room / 8) + close);
+
+    PoxResponse response =
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> PoxParser.parse(utf8(xml)));
+
+    assertThat(response).isEqualTo(new PoxResponse.NotAutodiscover("more than 10000 elements"));
   }
 
   @Test

@@ -178,6 +178,15 @@ class PoxParserTest {
   }
 
   @Test
+  void descriptionsKeepC1ControlsAndLineSeparatorsOffTheLine() {
+    PoxResponse response = PoxParser.parse(utf8(account("""
+        <Error><ErrorCode>500</ErrorCode><Message>not&#x85;found&#x2028;here&#x9B;2J</Message></Error>
+        """)));
+
+    assertThat(response.describe()).isEqualTo("Autodiscover error 500: not found here 2J");
+  }
+
+  @Test
   void repeatedPathKeepsTheFirstValueAndBadTtlIsIgnored() {
     AutodiscoverSettings settings = settings(account("""
         <Action>SETTINGS</Action>
