@@ -3,7 +3,7 @@ package dev.autodiscover.internal.pox;
 import dev.autodiscover.AutodiscoverSettings;
 import dev.autodiscover.ProtocolSettings;
 import dev.autodiscover.UserSettings;
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -81,8 +81,10 @@ public final class PoxParser {
     Node root;
     XMLStreamReader reader = null;
     try {
-      reader = newInputFactory().createXMLStreamReader(new ByteArrayInputStream(body));
+      reader = newInputFactory().createXMLStreamReader(new StringReader(XmlText.decode(body)));
       root = readTree(reader);
+    } catch (XmlText.Undecodable e) {
+      return new PoxResponse.NotAutodiscover("malformed XML: " + e.getMessage());
     } catch (Rejected e) {
       return new PoxResponse.NotAutodiscover(e.getMessage());
     } catch (XMLStreamException e) {

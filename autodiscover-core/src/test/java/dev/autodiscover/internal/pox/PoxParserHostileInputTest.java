@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -257,5 +260,43 @@ class PoxParserHostileInputTest {
 
     assertThat(PoxParser.parse(utf8(account(protocol.repeat(200)))))
         .isInstanceOf(PoxResponse.Settings.class);
+  }
+
+  @Test
+  void bytesThatAreNotTextInTheirEncodingAreRefusedWithoutAWordOnStandardError() throws Exception {
+    String open = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Autodiscover xmlns=\"" + PoxParser.ROOT_NAMESPACE + "\">";
+    byte[] invalidUtf8 = concat(open.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, 0x28}, "</Autodiscover>".getBytes(StandardCharsets.UTF_8));
+    byte[] oddUtf16 = {(byte) 0xFF, (byte) 0xFE, 0x3C, 0x00, 0x00, (byte) 0xD8, 0x41};
+    PrintStream standardError = System.err;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(PoxParser.parse(invalidUtf8)).isEqualTo(new PoxResponse.NotAutodiscover(
+          "malformed XML: the body is not valid UTF-8 (at byte " + (open.length() + 1) + ")"));
+      assertThat(PoxParser.parse(oddUtf16).describe()).contains("malformed XML: the body is not valid UTF-16LE");
+      assertThat(PoxParser.parse(new byte[] {0x3C, (byte) 0x80}).describe()).contains("not valid UTF-8");
+      assertThat(PoxParser.parse("<?xml version='1.0' encoding='x-no-such'?><a/>".getBytes(StandardCharsets.US_ASCII)).describe())
+          .contains("the declared encoding x-no-such is not one this reader knows");
+    } finally {
+      System.setErr(standardError);
+    }
+    assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void latin1DeclaredByTheDocumentIsDecodedAsLatin1() {
+    byte[] body = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><Autodiscover xmlns=\"" + PoxParser.ROOT_NAMESPACE
+        + "\"><Response><Error><ErrorCode>500</ErrorCode><Message>Zo\u00eb</Message></Error></Response></Autodiscover>")
+        .getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThat(PoxParser.parse(body).describe()).isEqualTo("Autodiscover error 500: Zo\u00eb");
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
   }
 }

@@ -1,0 +1,92 @@
+package dev.autodiscover.internal.pox;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decodes an XML body to characters before any XML parser sees it, as XML 1.0 (Appendix F) finds
+ * the encoding: a byte order mark (UTF-8, UTF-16), UTF-16 without one, else the XML declaration's
+ * {@code encoding}, else UTF-8. Bytes that are not valid in that encoding are refused here. The
+ * JDK's XML parser would refuse them too, but it also prints a {@code [Fatal Error]} line on the
+ * process's standard error, which no server should be able to make a library do.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class XmlText {
+  private static final Pattern DECLARED = Pattern.compile(
+      "^<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._-]{0,39})[\"']");
+  private static final int DECLARATION_BYTES = 256;
+
+  private XmlText() {}
+
+  /** Returns {@code body} as text, without a byte order mark. */
+  static String decode(byte[] body) throws Undecodable {
+    if (startsWith(body, 0xEF, 0xBB, 0xBF)) {
+      return decode(body, 3, StandardCharsets.UTF_8);
+    }
+    if (startsWith(body, 0xFE, 0xFF) || startsWith(body, 0x00, 0x3C, 0x00, 0x3F)) {
+      return decode(body, startsWith(body, 0xFE, 0xFF) ? 2 : 0, StandardCharsets.UTF_16BE);
+    }
+    if (startsWith(body, 0xFF, 0xFE) || startsWith(body, 0x3C, 0x00, 0x3F, 0x00)) {
+      return decode(body, startsWith(body, 0xFF, 0xFE) ? 2 : 0, StandardCharsets.UTF_16LE);
+    }
+    String head = new String(body, 0, Math.min(body.length, DECLARATION_BYTES), StandardCharsets.ISO_8859_1);
+    Matcher declared = DECLARED.matcher(head);
+    return decode(body, 0, declared.find() ? charset(declared.group(1)) : StandardCharsets.UTF_8);
+  }
+
+  private static Charset charset(String name) throws Undecodable {
+    try {
+      Charset charset = Charset.forName(name);
+      // A declaration read as ASCII can only name an encoding that agrees with ASCII on it.
+      if (charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32")) {
+        return StandardCharsets.UTF_8;
+      }
+      return charset;
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw new Undecodable("the declared encoding " + name + " is not one this reader knows");
+    }
+  }
+
+  private static String decode(byte[] body, int offset, Charset charset) throws Undecodable {
+    ByteBuffer bytes = ByteBuffer.wrap(body, offset, body.length - offset);
+    try {
+      return charset.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(bytes)
+          .toString();
+    } catch (MalformedInputException e) {
+      throw new Undecodable("the body is not valid " + charset.name() + " (at byte " + (bytes.position() + 1) + ")");
+    } catch (CharacterCodingException e) {
+      throw new Undecodable("the body is not valid " + charset.name());
+    }
+  }
+
+  private static boolean startsWith(byte[] body, int... prefix) {
+    if (body.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((body[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A body whose bytes are not text in the encoding it uses; the message says why. */
+  static final class Undecodable extends Exception {
+    Undecodable(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+}
