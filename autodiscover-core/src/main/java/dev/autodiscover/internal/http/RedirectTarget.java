@@ -14,7 +14,8 @@ import okhttp3.HttpUrl;
  * Autodiscover answer. Both come from a server that may be hostile, so a target is followed only
  * when it is
  * <ul>
- *   <li>at most {@value #MAX_LENGTH} characters long;
+ *   <li>at most {@value #MAX_LENGTH} characters long, as sent and as it will be requested
+ *       (relative forms resolved, characters outside ASCII percent-encoded);
  *   <li>an {@code https} URL, after resolving a relative form against the URL that answered;
  *   <li>without user information ({@code user:password@});
  *   <li>on a valid host <em>name</em> (letters, digits and hyphens): an IP address in any notation (dotted, integer, hexadecimal,
@@ -91,8 +92,12 @@ public final class RedirectTarget {
           ? "names the address " + host + ", not a host name"
           : "names " + ServerText.quoted(host) + ", which is not a valid host name");
     }
-    HttpUrl accepted = target.newBuilder().host(host).fragment(null).build();
-    return new RedirectTarget(Optional.of(accepted.uri()), "");
+    String accepted = target.newBuilder().host(host).fragment(null).build().toString();
+    if (accepted.length() > MAX_LENGTH) {
+      return refused("is " + accepted.length() + " characters long once resolved and encoded; at most " + MAX_LENGTH
+          + " are followed");
+    }
+    return new RedirectTarget(Optional.of(URI.create(accepted)), "");
   }
 
   /** The URL to follow, when the target keeps the rules. */

@@ -58,6 +58,17 @@ class RedirectTargetTest {
   }
 
   @Test
+  void targetThatGrowsPastTheLimitWhenEncodedIsRefused() {
+    String location = "/" + "\u028a".repeat(500);
+
+    RedirectTarget checked = RedirectTarget.check(BASE, location);
+
+    assertThat(checked.url()).isEmpty();
+    assertThat(checked.problem()).isEqualTo("is " + ("https://autodiscover.contoso.test/".length() + 500 * 6) + " characters long once resolved and encoded; at most "
+        + RedirectTarget.MAX_LENGTH + " are followed");
+  }
+
+  @Test
   void targetOfExactlyTheLimitIsFollowed() {
     String prefix = "https://mail.contoso.test/";
     String location = prefix + "a".repeat(RedirectTarget.MAX_LENGTH - prefix.length());
