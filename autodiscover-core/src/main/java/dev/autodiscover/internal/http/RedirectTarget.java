@@ -92,12 +92,13 @@ public final class RedirectTarget {
           ? "names the address " + host + ", not a host name"
           : "names " + ServerText.quoted(host) + ", which is not a valid host name");
     }
-    String accepted = target.newBuilder().host(host).fragment(null).build().toString();
-    if (accepted.length() > MAX_LENGTH) {
-      return refused("is " + accepted.length() + " characters long once resolved and encoded; at most " + MAX_LENGTH
+    URI accepted = target.newBuilder().host(host).fragment(null).build().uri();
+    int length = accepted.toString().length();
+    if (length > MAX_LENGTH) {
+      return refused("is " + length + " characters long once resolved and encoded; at most " + MAX_LENGTH
           + " are followed");
     }
-    return new RedirectTarget(Optional.of(URI.create(accepted)), "");
+    return new RedirectTarget(Optional.of(accepted), "");
   }
 
   /** The URL to follow, when the target keeps the rules. */

@@ -1,5 +1,6 @@
 package dev.autodiscover.internal.pox;
 
+import dev.autodiscover.internal.ServerText;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -21,8 +22,9 @@ import java.util.regex.Pattern;
  * <p>Stateless and thread-safe.
  */
 final class XmlText {
-  private static final Pattern DECLARED = Pattern.compile(
-      "^<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._-]{0,39})[\"']");
+  private static final Pattern DECLARATION = Pattern.compile("^<\\?xml\\s.*?\\?>", Pattern.DOTALL);
+  private static final Pattern DECLARED = Pattern.compile("\\sencoding\\s*=\\s*([\"'])(.*?)\\1", Pattern.DOTALL);
+  private static final Pattern ENCODING_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,39}");
   private static final int DECLARATION_BYTES = 256;
 
   private XmlText() {}
@@ -39,11 +41,15 @@ final class XmlText {
       return decode(body, startsWith(body, 0xFF, 0xFE) ? 2 : 0, StandardCharsets.UTF_16LE);
     }
     String head = new String(body, 0, Math.min(body.length, DECLARATION_BYTES), StandardCharsets.ISO_8859_1);
-    Matcher declared = DECLARED.matcher(head);
-    return decode(body, 0, declared.find() ? charset(declared.group(1)) : StandardCharsets.UTF_8);
+    Matcher declaration = DECLARATION.matcher(head);
+    Matcher declared = DECLARED.matcher(declaration.find() ? declaration.group() : "");
+    return decode(body, 0, declared.find() ? charset(declared.group(2)) : StandardCharsets.UTF_8);
   }
 
   private static Charset charset(String name) throws Undecodable {
+    if (!ENCODING_NAME.matcher(name).matches()) {
+      throw new Undecodable("the declared encoding '" + ServerText.oneLine(name) + "' is not an encoding name");
+    }
     try {
       Charset charset = Charset.forName(name);
       // A declaration read as ASCII can only name an encoding that agrees with ASCII on it.

@@ -102,6 +102,12 @@ class RedirectTargetTest {
   }
 
   @Test
+  void charactersAUriCannotHoldAreEncodedInTheUrlFollowed() {
+    assertThat(RedirectTarget.check(BASE, "/E]/x").url())
+        .hasValue(URI.create("https://autodiscover.contoso.test/E%5D/x"));
+  }
+
+  @Test
   void nonDefaultPortIsKept() {
     assertThat(RedirectTarget.check(BASE, "https://mail.contoso.test:8443/autodiscover/autodiscover.xml").url())
         .hasValue(URI.create("https://mail.contoso.test:8443/autodiscover/autodiscover.xml"));

@@ -284,6 +284,15 @@ class PoxParserHostileInputTest {
   }
 
   @Test
+  void declaredEncodingThatIsNotAnEncodingNameIsRefused() {
+    byte[] body = ("<?xml version=\"1.0\" encoding=\"utf-<!DOCTYPE html8\"?><Autodiscover xmlns=\""
+        + PoxParser.ROOT_NAMESPACE + "\"/>").getBytes(StandardCharsets.US_ASCII);
+
+    assertThat(PoxParser.parse(body)).isEqualTo(new PoxResponse.NotAutodiscover(
+        "malformed XML: the declared encoding 'utf-<!DOCTYPE html8' is not an encoding name"));
+  }
+
+  @Test
   void latin1DeclaredByTheDocumentIsDecodedAsLatin1() {
     byte[] body = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><Autodiscover xmlns=\"" + PoxParser.ROOT_NAMESPACE
         + "\"><Response><Error><ErrorCode>500</ErrorCode><Message>Zo\u00eb</Message></Error></Response></Autodiscover>")
