@@ -9,6 +9,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,25 +32,38 @@ final class XmlText {
 
   /** Returns {@code body} as text, without a byte order mark. */
   static String decode(byte[] body) throws Undecodable {
+    String text;
     if (startsWith(body, 0xEF, 0xBB, 0xBF)) {
-      return decode(body, 3, StandardCharsets.UTF_8);
+      text = decode(body, 3, StandardCharsets.UTF_8);
+    } else if (startsWith(body, 0xFE, 0xFF) || startsWith(body, 0x00, 0x3C, 0x00, 0x3F)) {
+      text = decode(body, startsWith(body, 0xFE, 0xFF) ? 2 : 0, StandardCharsets.UTF_16BE);
+    } else if (startsWith(body, 0xFF, 0xFE) || startsWith(body, 0x3C, 0x00, 0x3F, 0x00)) {
+      text = decode(body, startsWith(body, 0xFF, 0xFE) ? 2 : 0, StandardCharsets.UTF_16LE);
+    } else {
+      String head = new String(body, 0, Math.min(body.length, DECLARATION_BYTES), StandardCharsets.ISO_8859_1);
+      Optional<String> declared = declaredEncoding(head);
+      return decode(body, 0, declared.isPresent() ? charset(declared.get()) : StandardCharsets.UTF_8);
     }
-    if (startsWith(body, 0xFE, 0xFF) || startsWith(body, 0x00, 0x3C, 0x00, 0x3F)) {
-      return decode(body, startsWith(body, 0xFE, 0xFF) ? 2 : 0, StandardCharsets.UTF_16BE);
-    }
-    if (startsWith(body, 0xFF, 0xFE) || startsWith(body, 0x3C, 0x00, 0x3F, 0x00)) {
-      return decode(body, startsWith(body, 0xFF, 0xFE) ? 2 : 0, StandardCharsets.UTF_16LE);
-    }
-    String head = new String(body, 0, Math.min(body.length, DECLARATION_BYTES), StandardCharsets.ISO_8859_1);
-    Matcher declaration = DECLARATION.matcher(head);
-    Matcher declared = DECLARED.matcher(declaration.find() ? declaration.group() : "");
-    return decode(body, 0, declared.find() ? charset(declared.group(2)) : StandardCharsets.UTF_8);
+    // The encoding came from the bytes themselves; the declaration must still name an encoding.
+    declaredEncoding(text.substring(0, Math.min(text.length(), DECLARATION_BYTES)));
+    return text;
   }
 
-  private static Charset charset(String name) throws Undecodable {
+  /** The encoding the XML declaration at the start of {@code head} names, checked to be an encoding name. */
+  private static Optional<String> declaredEncoding(String head) throws Undecodable {
+    Matcher declaration = DECLARATION.matcher(head);
+    Matcher declared = DECLARED.matcher(declaration.find() ? declaration.group() : "");
+    if (!declared.find()) {
+      return Optional.empty();
+    }
+    String name = declared.group(2);
     if (!ENCODING_NAME.matcher(name).matches()) {
       throw new Undecodable("the declared encoding '" + ServerText.oneLine(name) + "' is not an encoding name");
     }
+    return Optional.of(name);
+  }
+
+  private static Charset charset(String name) throws Undecodable {
     try {
       Charset charset = Charset.forName(name);
       // A declaration read as ASCII can only name an encoding that agrees with ASCII on it.

@@ -290,6 +290,10 @@ class PoxParserHostileInputTest {
 
     assertThat(PoxParser.parse(body)).isEqualTo(new PoxResponse.NotAutodiscover(
         "malformed XML: the declared encoding 'utf-<!DOCTYPE html8' is not an encoding name"));
+    byte[] utf16 = ("\uFEFF<?xml version=\"1.0\" encoding=\"utf-1\u0088\"?><Autodiscover xmlns=\""
+        + PoxParser.ROOT_NAMESPACE + "\"/>").getBytes(StandardCharsets.UTF_16LE);
+    assertThat(PoxParser.parse(utf16).describe()).as("a byte order mark does not excuse the declaration")
+        .contains("is not an encoding name");
   }
 
   @Test
