@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
  * <p>Stateless and thread-safe.
  */
 final class XmlText {
-  private static final Pattern DECLARATION = Pattern.compile("^<\\?xml\\s.*?\\?>", Pattern.DOTALL);
-  private static final Pattern DECLARED = Pattern.compile("\\sencoding\\s*=\\s*([\"'])(.*?)\\1", Pattern.DOTALL);
+  /** An XML declaration's version and encoding, in the order XML 1.0 prescribes; the encoding's value may hold anything. */
+  private static final Pattern DECLARED = Pattern.compile(
+      "^<\\?xml\\s+version\\s*=\\s*(?:\"[^\"]*\"|'[^']*')\\s+encoding\\s*=\\s*([\"'])(.*?)\\1", Pattern.DOTALL);
   private static final Pattern ENCODING_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,39}");
-  private static final int DECLARATION_BYTES = 256;
 
   private XmlText() {}
 
@@ -40,19 +40,18 @@ final class XmlText {
     } else if (startsWith(body, 0xFF, 0xFE) || startsWith(body, 0x3C, 0x00, 0x3F, 0x00)) {
       text = decode(body, startsWith(body, 0xFF, 0xFE) ? 2 : 0, StandardCharsets.UTF_16LE);
     } else {
-      String head = new String(body, 0, Math.min(body.length, DECLARATION_BYTES), StandardCharsets.ISO_8859_1);
-      Optional<String> declared = declaredEncoding(head);
+      // Read as Latin-1, every byte is one character: the declaration is found whatever follows it.
+      Optional<String> declared = declaredEncoding(new String(body, StandardCharsets.ISO_8859_1));
       return decode(body, 0, declared.isPresent() ? charset(declared.get()) : StandardCharsets.UTF_8);
     }
     // The encoding came from the bytes themselves; the declaration must still name an encoding.
-    declaredEncoding(text.substring(0, Math.min(text.length(), DECLARATION_BYTES)));
+    declaredEncoding(text);
     return text;
   }
 
   /** The encoding the XML declaration at the start of {@code head} names, checked to be an encoding name. */
   private static Optional<String> declaredEncoding(String head) throws Undecodable {
-    Matcher declaration = DECLARATION.matcher(head);
-    Matcher declared = DECLARED.matcher(declaration.find() ? declaration.group() : "");
+    Matcher declared = DECLARED.matcher(head);
     if (!declared.find()) {
       return Optional.empty();
     }

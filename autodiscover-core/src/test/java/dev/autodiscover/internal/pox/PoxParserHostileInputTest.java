@@ -294,6 +294,9 @@ class PoxParserHostileInputTest {
         + PoxParser.ROOT_NAMESPACE + "\"/>").getBytes(StandardCharsets.UTF_16LE);
     assertThat(PoxParser.parse(utf16).describe()).as("a byte order mark does not excuse the declaration")
         .contains("is not an encoding name");
+    byte[] endInside = ("<?xml version='1.0' encoding='utf-?>8'?><Autodiscover xmlns='" + PoxParser.ROOT_NAMESPACE + "'/>")
+        .getBytes(StandardCharsets.US_ASCII);
+    assertThat(PoxParser.parse(endInside).describe()).contains("the declared encoding 'utf-?>8' is not an encoding name");
   }
 
   @Test
