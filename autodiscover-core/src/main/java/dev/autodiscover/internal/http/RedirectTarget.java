@@ -37,7 +37,8 @@ public final class RedirectTarget {
 
   private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
 
-  private static final Pattern USER_INFO = Pattern.compile("(?<=//)[^/?#]*@");
+  /** User information after {@code //}, or after two backslashes, which OkHttp reads as slashes. */
+  private static final Pattern USER_INFO = Pattern.compile("(?<=[/\\\\]{2})[^/\\\\?#]*@");
 
   private final Optional<URI> url;
   private final String problem;
@@ -76,7 +77,7 @@ public final class RedirectTarget {
     }
     if (!target.isHttps()) {
       String resolved = target.newBuilder().username("").password("").build().toString();
-      return refused(resolved.equals(text) ? "is not https" : "resolves to " + resolved + ", which is not https");
+      return refused(resolved.equals(text) ? "is not https" : "resolves to " + ServerText.oneLine(resolved) + ", which is not https");
     }
     if (!target.username().isEmpty() || !target.password().isEmpty()) {
       return refused("carries user information");

@@ -108,6 +108,15 @@ class RedirectTargetTest {
   }
 
   @Test
+  void aLongPlainHttpTargetIsQuotedOnOneBoundedLine() {
+    String problem = RedirectTarget.check(URI.create("http://autodiscover.contoso.test/autodiscover/autodiscover.xml"),
+        "/" + "x".repeat(1500)).problem();
+
+    assertThat(problem).startsWith("resolves to http://autodiscover.contoso.test/xxx").endsWith("…, which is not https")
+        .hasSizeLessThan(260);
+  }
+
+  @Test
   void nonDefaultPortIsKept() {
     assertThat(RedirectTarget.check(BASE, "https://mail.contoso.test:8443/autodiscover/autodiscover.xml").url())
         .hasValue(URI.create("https://mail.contoso.test:8443/autodiscover/autodiscover.xml"));
@@ -118,6 +127,7 @@ class RedirectTargetTest {
     assertThat(RedirectTarget.shown("https://alice:secret@mail.contoso.test/x?y=a@b"))
         .isEqualTo("https://…@mail.contoso.test/x?y=a@b");
     assertThat(RedirectTarget.shown("//alice@mail.contoso.test/")).isEqualTo("//…@mail.contoso.test/");
+    assertThat(RedirectTarget.shown("https:\\\\alice:secret@mail.contoso.test\\x")).isEqualTo("https:\\\\…@mail.contoso.test\\x");
     assertThat(RedirectTarget.shown("/autodiscover/autodiscover.xml?owner=a@b")).isEqualTo("/autodiscover/autodiscover.xml?owner=a@b");
   }
 }
