@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * internationalized one is converted to A-labels) that is not itself a public suffix: an address
  * {@code user@co.uk} would make the resolver ask hosts that belong to no one in particular, such as
  * {@code autodiscover.co.uk}. Address literals ({@code user@[192.0.2.1]}) name no domain to
- * discover and are refused. An address holding a control character (CR and LF included) is
- * refused, wherever it is; spaces around it are ignored.
+ * discover and are refused. An address holding a control character (CR and LF included), a line
+ * or paragraph separator, or an invisible format character (bidirectional overrides, zero-width
+ * joiners) is refused, wherever it is; spaces around it are ignored.
  *
  * @param address the address as it will be sent in the Autodiscover request
  * @param domain the domain, ASCII lower case
@@ -36,7 +37,9 @@ public record EmailAddress(String address, String domain) {
     }
     for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
       int c = text.codePointAt(i);
-      if (Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE || c == 0xFFFE || c == 0xFFFF) {
+      int type = Character.getType(c);
+      if (Character.isISOControl(c) || type == Character.SURROGATE || type == Character.FORMAT
+          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR || c == 0xFFFE || c == 0xFFFF) {
         return Parsed.invalid("the address contains " + unusable(c) + " at position " + (i + 1));
       }
     }
@@ -132,7 +135,16 @@ public record EmailAddress(String address, String domain) {
       case '\r' -> "a line break (CR)";
       case '\n' -> "a line break (LF)";
       case '\t' -> "a tab";
-      default -> String.format(Character.isISOControl(c) ? "the control character U+%04X" : "the non-character U+%04X", c);
+      default -> String.format(describe(c) + " U+%04X", c);
+    };
+  }
+
+  private static String describe(int c) {
+    return switch (Character.getType(c)) {
+      case Character.CONTROL -> "the control character";
+      case Character.FORMAT -> "the invisible format character";
+      case Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> "the line break";
+      default -> "the non-character";
     };
   }
 

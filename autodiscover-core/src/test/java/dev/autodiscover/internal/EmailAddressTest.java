@@ -75,6 +75,15 @@ class EmailAddressTest {
   }
 
   @Test
+  void refusesInvisibleCharactersThatCouldDisguiseTheAddress() {
+    assertThat(EmailAddress.parse("alice\u202E@contoso.com").problem())
+        .isEqualTo("the address contains the invisible format character U+202E at position 6");
+    assertThat(EmailAddress.parse("\"a\u2028b\"@contoso.com").problem())
+        .isEqualTo("the address contains the line break U+2028 at position 3");
+    assertThat(EmailAddress.parse("al\u200Bice@contoso.com").email()).isEmpty();
+  }
+
+  @Test
   void refusesALoneSurrogateWhichNoXmlRequestCouldCarry() {
     assertThat(EmailAddress.parse("al\uD800ice@contoso.com").problem()).contains("the non-character U+D800 at position 3");
     assertThat(EmailAddress.parse("al\uD83D\uDE00ice@contoso.com").email()).as("a paired surrogate is a character").isPresent();
