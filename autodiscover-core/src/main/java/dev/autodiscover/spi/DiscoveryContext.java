@@ -49,6 +49,15 @@ public interface DiscoveryContext {
   Duration requestTimeout();
 
   /**
+   * Returns how long one request the strategy makes itself may take now: the request timeout, or
+   * what is left of the resolution when that is less.
+   */
+  default Duration stepTimeout() {
+    Duration remaining = remaining();
+    return remaining.compareTo(requestTimeout()) < 0 ? remaining : requestTimeout();
+  }
+
+  /**
    * Starts an attempt for a step that is not a candidate POST (a DNS lookup, the plain-HTTP GET)
    * so that it appears, timed, in the resolution's attempts.
    *

@@ -50,8 +50,7 @@ public final class HttpRedirectStrategy implements DiscoveryStrategy {
     }
     Request request = new Request.Builder().url(url).get().build();
     Call call = context.httpClient().newCall(request);
-    Duration allowed = Duration.ofMillis(
-        Math.max(1, Math.min(context.remaining().toMillis(), context.requestTimeout().toMillis())));
+    Duration allowed = Duration.ofMillis(Math.max(1, context.stepTimeout().toMillis()));
     call.timeout().timeout(allowed.toMillis(), TimeUnit.MILLISECONDS);
     try (Response response = call.execute()) {
       Bodies.leaveUnread(call, response);

@@ -102,11 +102,10 @@ public final class ScpStrategy implements DiscoveryStrategy {
   /** Searches each server in turn until one answers; empty when none did or a bind was refused. */
   private Optional<Search> searchFirstAnswering(DiscoveryContext context, ActiveDirectory directory, List<URI> servers) {
     for (URI server : servers) {
-      Duration remaining = context.remaining();
-      if (remaining.isZero()) {
+      Duration timeout = context.stepTimeout();
+      if (timeout.isZero()) {
         return Optional.empty();
       }
-      Duration timeout = remaining.compareTo(context.requestTimeout()) < 0 ? remaining : context.requestTimeout();
       PendingAttempt attempt = context.begin(method(), server.toString());
       try {
         return Optional.of(new Search(server, context.directory().search(server, directory.bind(), timeout), attempt));

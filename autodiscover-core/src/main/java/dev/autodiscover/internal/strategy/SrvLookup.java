@@ -8,7 +8,6 @@ import dev.autodiscover.spi.DiscoveryContext;
 import dev.autodiscover.spi.PendingAttempt;
 import dev.autodiscover.spi.SrvRecord;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,9 +55,7 @@ record SrvLookup(PendingAttempt attempt, int found, List<SrvRecord> ordered, Lis
     }
     List<SrvRecord> records;
     try {
-      Duration remaining = context.remaining();
-      Duration timeout = remaining.compareTo(context.requestTimeout()) < 0 ? remaining : context.requestTimeout();
-      records = context.dns().lookupSrv(name, timeout);
+      records = context.dns().lookupSrv(name, context.stepTimeout());
     } catch (UnknownHostException e) {
       attempt.finish(AttemptOutcome.DNS_FAILED, e.getMessage());
       return Optional.empty();
