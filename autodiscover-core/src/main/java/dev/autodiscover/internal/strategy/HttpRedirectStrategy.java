@@ -62,12 +62,13 @@ public final class HttpRedirectStrategy implements DiscoveryStrategy {
         return List.of();
       }
       String location = response.header("Location");
-      String problem = problem(request.url().uri(), location);
+      RedirectTarget checked = RedirectTarget.check(request.url().uri(), location);
+      String problem = problem(location, checked);
       if (!problem.isEmpty()) {
         attempt.finish(AttemptOutcome.INVALID_REDIRECT, status, problem);
         return List.of();
       }
-      URI target = RedirectTarget.check(request.url().uri(), location).url().orElseThrow();
+      URI target = checked.url().orElseThrow();
       attempt.finish(AttemptOutcome.REDIRECTED, status, "HTTP " + status + " to " + target);
       return List.of(Candidate.redirected(target, method(), RedirectType.HTTP_REDIRECT, url));
     } catch (IOException e) {
@@ -81,12 +82,11 @@ public final class HttpRedirectStrategy implements DiscoveryStrategy {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
   }
 
-  /** What is wrong with the Location, or empty when it may become a candidate. */
-  private static String problem(URI from, String location) {
+  /** What is wrong with the Location, checked as a redirect target, or empty when it may become a candidate. */
+  private static String problem(String location, RedirectTarget checked) {
     if (location == null || location.isBlank()) {
       return "redirect without a Location header";
     }
-    RedirectTarget checked = RedirectTarget.check(from, location);
     if (checked.url().isEmpty()) {
       return "Location " + ServerText.quoted(RedirectTarget.shown(location)) + " refused: the target " + checked.problem();
     }
