@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The discovery step a candidate URL came from: {@link #SCP}, {@link #A_RECORD},
- * {@link #PREFIXED_HOST}, {@link #HTTP_REDIRECT}, {@link #SRV}, or the name of a strategy a host
+ * {@link #PREFIXED_HOST}, {@link #OFFICE365}, {@link #HTTP_REDIRECT}, {@link #SRV}, or the name of a strategy a host
  * application added. A URL reached through a {@code redirectUrl} keeps its origin's method.
  *
  * <p>Immutable and thread-safe.
@@ -25,6 +25,8 @@ public record DiscoveryMethod(String name) {
   public static final DiscoveryMethod HTTP_REDIRECT = new DiscoveryMethod("HTTP_REDIRECT");
   /** The targets of the DNS SRV record {@code _autodiscover._tcp.<domain>}. */
   public static final DiscoveryMethod SRV = new DiscoveryMethod("SRV");
+  /** Microsoft's own Autodiscover hosts, such as {@code outlook.office365.com}; see {@link Strategies#office365()}. */
+  public static final DiscoveryMethod OFFICE365 = new DiscoveryMethod("OFFICE365");
 
   public DiscoveryMethod {
     Objects.requireNonNull(name, "name");

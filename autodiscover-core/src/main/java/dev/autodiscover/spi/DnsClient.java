@@ -68,6 +68,22 @@ public interface DnsClient {
     return lookupSrv(name);
   }
 
+  /**
+   * Returns the CNAME chain of {@code hostname}: the name it is an alias of, then the name that one
+   * is an alias of, and so on; empty when {@code hostname} is no alias or does not exist. Gives up
+   * after {@code timeout}.
+   *
+   * <p>The default returns an empty list, so a client written before this method existed reports
+   * no alias, and the steps that look for one (the Office 365 step, when it waits for
+   * {@code autodiscover.<domain>} to be an alias of Microsoft's service) propose nothing.
+   *
+   * @throws UnknownHostException when the lookup failed or timed out, or the chain loops or is longer
+   *     than the client follows
+   */
+  default List<String> lookupAliases(String hostname, Duration timeout) throws UnknownHostException {
+    return List.of();
+  }
+
   /** Returns a client using the system's DNS configuration (resolv.conf or its equivalent). */
   static DnsClient system() {
     return DnsjavaClient.system();

@@ -8,8 +8,11 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.Cache;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
@@ -220,6 +224,44 @@ public final class DnsjavaClient implements DnsClient {
     }
     log.debug("SRV {} answered {}", name, records);
     return List.copyOf(records);
+  }
+
+  /**
+   * Asks for the CNAME record of each name in turn, at most {@link #MAX_ALIASES}, all within
+   * {@code timeout} (and never more than {@link #MAX_WAIT}).
+   */
+  @Override
+  public List<String> lookupAliases(String hostname, Duration timeout) throws UnknownHostException {
+    Duration bound = bound(timeout);
+    long deadline = System.nanoTime() + bound.toNanos();
+    List<String> chain = new ArrayList<>();
+    Set<Name> seen = new HashSet<>();
+    Name name = absolute(hostname);
+    seen.add(name);
+    while (true) {
+      List<Record> records;
+      try {
+        records = ask(name, Type.CNAME).records(deadline, bound);
+      } catch (NoSuchNameException e) {
+        records = List.of();
+      }
+      Optional<Name> target = records.stream()
+          .filter(CNAMERecord.class::isInstance)
+          .map(record -> ((CNAMERecord) record).getTarget())
+          .findFirst();
+      if (target.isEmpty()) {
+        log.debug("{} is an alias of {}", hostname, chain);
+        return List.copyOf(chain);
+      }
+      if (!seen.add(target.get())) {
+        throw new UnknownHostException(hostname + ": the CNAME chain loops back on itself");
+      }
+      if (chain.size() == MAX_ALIASES) {
+        throw new UnknownHostException(hostname + ": the CNAME chain is longer than " + MAX_ALIASES + " aliases");
+      }
+      chain.add(withoutDot(target.get()));
+      name = target.get();
+    }
   }
 
   /** {@code timeout} within {@code [0, MAX_WAIT]}. */
