@@ -7,6 +7,7 @@ import dev.autodiscover.internal.HostLimits;
 import dev.autodiscover.internal.LastKnownGood;
 import dev.autodiscover.internal.Resolution;
 import dev.autodiscover.internal.ResolverConfig;
+import dev.autodiscover.internal.dialect.DialectChoice;
 import dev.autodiscover.internal.directory.JndiDirectoryClient;
 import dev.autodiscover.internal.http.Transport;
 import dev.autodiscover.spi.CredentialsProvider;
@@ -96,6 +97,7 @@ public final class AutodiscoverResolver {
             builder.connectTimeout);
     this.config = new ResolverConfig(
         List.copyOf(builder.strategies),
+        new DialectChoice(builder.dialect, builder.jsonProtocol, builder.soapSettings),
         dns,
         Optional.ofNullable(builder.activeDirectory),
         directory,
@@ -174,6 +176,9 @@ public final class AutodiscoverResolver {
    */
   public static final class Builder {
     private List<DiscoveryStrategy> strategies = Strategies.defaults();
+    private Dialect dialect = Dialect.POX;
+    private String jsonProtocol = "Ews";
+    private List<String> soapSettings = List.of();
     private DnsClient dnsClient;
     private ActiveDirectory activeDirectory;
     private DirectoryClient directoryClient;
@@ -199,6 +204,9 @@ public final class AutodiscoverResolver {
 
     private Builder(Builder other) {
       this.strategies = other.strategies;
+      this.dialect = other.dialect;
+      this.jsonProtocol = other.jsonProtocol;
+      this.soapSettings = other.soapSettings;
       this.dnsClient = other.dnsClient;
       this.activeDirectory = other.activeDirectory;
       this.directoryClient = other.directoryClient;
@@ -254,6 +262,69 @@ public final class AutodiscoverResolver {
       List<DiscoveryStrategy> more = new ArrayList<>(strategies);
       more.add(strategy);
       return strategies(more);
+    }
+
+    /**
+     * Sets the dialect every candidate is asked in. The default is {@link Dialect#POX}. The
+     * discovery steps, their order, and the rules for redirects, consent, certificates and
+     * credentials are the same in every dialect; {@link Endpoint#dialect()} and
+     * {@link Attempt#dialect()} say which dialect answered and which each attempt spoke.
+     *
+     * <pre>{@code
+     * AutodiscoverResolver soap = AutodiscoverResolver.builder()
+     *     .dialect(Dialect.SOAP)
+     *     .soapSettings(List.of("UserDisplayName", "ExternalEwsUrl"))
+     *     .build();
+     * }</pre>
+     */
+    public Builder dialect(Dialect dialect) {
+      this.dialect = Objects.requireNonNull(dialect, "dialect");
+      return this;
+    }
+
+    /**
+     * Sets the {@code Protocol} asked of Autodiscover v2 ({@link Dialect#JSON}): {@code Ews} (the
+     * default), {@code ActiveSync}, {@code Rest}, or {@code AutodiscoverV1}, whose answer names
+     * the URL the resolution then asks in {@link Dialect#POX}.
+     *
+     * @throws IllegalArgumentException when the name is blank, longer than 64 characters, or holds
+     *     anything but ASCII letters and digits
+     */
+    public Builder jsonProtocol(String protocol) {
+      this.jsonProtocol = requireName(protocol, "jsonProtocol", "such as Ews, AutodiscoverV1, ActiveSync or Rest");
+      return this;
+    }
+
+    /**
+     * Sets the settings a {@link Dialect#SOAP} {@code GetUserSettings} request asks for, by their
+     * [MS-OXWSADISC] names ({@code UserDisplayName}, {@code ExternalEwsUrl}, {@code InternalMailboxServer}...).
+     * The default asks for the user's display name, legacy DN, deployment id and SMTP address, the
+     * internal and external mailbox servers and EWS URLs, the EWS schemas, the server version and the
+     * mobile mailbox policy.
+     *
+     * @throws IllegalArgumentException when the list is empty, or a name is blank, longer than 64
+     *     characters, or holds anything but ASCII letters and digits
+     */
+    public Builder soapSettings(List<String> settings) {
+      Objects.requireNonNull(settings, "settings");
+      if (settings.isEmpty()) {
+        throw new IllegalArgumentException("soapSettings must name at least one setting");
+      }
+      this.soapSettings = settings.stream()
+          .map(setting -> requireName(setting, "soapSettings", "such as UserDisplayName or ExternalEwsUrl"))
+          .distinct()
+          .toList();
+      return this;
+    }
+
+    /** Checks a name that goes into a request: 1 to 64 ASCII letters and digits. */
+    private static String requireName(String name, String parameter, String examples) {
+      Objects.requireNonNull(name, parameter);
+      if (!name.matches("[A-Za-z0-9]{1,64}")) {
+        throw new IllegalArgumentException(parameter + " must be 1 to 64 ASCII letters and digits, " + examples
+            + ": \"" + name + "\"");
+      }
+      return name;
     }
 
     /** Sets the DNS client every lookup goes through. The default is {@link DnsClient#system()}. */

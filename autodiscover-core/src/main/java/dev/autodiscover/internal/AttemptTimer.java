@@ -2,6 +2,7 @@ package dev.autodiscover.internal;
 
 import dev.autodiscover.Attempt;
 import dev.autodiscover.AttemptOutcome;
+import dev.autodiscover.Dialect;
 import dev.autodiscover.DiscoveryMethod;
 import dev.autodiscover.spi.PendingAttempt;
 import dev.autodiscover.tls.CertificateDiagnosis;
@@ -18,15 +19,17 @@ import java.util.function.BiConsumer;
 final class AttemptTimer implements PendingAttempt {
   private final DiscoveryMethod method;
   private final String url;
+  private final Optional<Dialect> dialect;
   private final long startNanos = System.nanoTime();
   private final BiConsumer<AttemptTimer, Attempt> onFinish;
   private long stopNanos;
   private Attempt finished;
   private boolean abandoned;
 
-  AttemptTimer(DiscoveryMethod method, String url, BiConsumer<AttemptTimer, Attempt> onFinish) {
+  AttemptTimer(DiscoveryMethod method, String url, Optional<Dialect> dialect, BiConsumer<AttemptTimer, Attempt> onFinish) {
     this.method = method;
     this.url = url;
+    this.dialect = dialect;
     this.onFinish = onFinish;
   }
 
@@ -38,6 +41,12 @@ final class AttemptTimer implements PendingAttempt {
   @Override
   public Attempt finish(AttemptOutcome outcome, int httpStatus, String detail) {
     return finish(outcome, OptionalInt.of(httpStatus), Optional.empty(), detail);
+  }
+
+  /** Finishes the attempt as an {@link AttemptOutcome#AUTODISCOVER_ERROR} with the server's error code, if any. */
+  Attempt serverError(int httpStatus, String errorCode, String detail) {
+    return finish(AttemptOutcome.AUTODISCOVER_ERROR, OptionalInt.of(httpStatus), Optional.empty(),
+        Optional.of(errorCode).filter(code -> !code.isEmpty()), detail);
   }
 
   @Override
@@ -60,7 +69,7 @@ final class AttemptTimer implements PendingAttempt {
         return finished;
       }
       abandoned = true;
-      attempt = record(outcome, OptionalInt.empty(), Optional.empty(), detail);
+      attempt = record(outcome, OptionalInt.empty(), Optional.empty(), Optional.empty(), detail);
     }
     onFinish.accept(this, attempt);
     return attempt;
@@ -71,6 +80,15 @@ final class AttemptTimer implements PendingAttempt {
       OptionalInt httpStatus,
       Optional<CertificateDiagnosis> certificate,
       String detail) {
+    return finish(outcome, httpStatus, certificate, Optional.empty(), detail);
+  }
+
+  private Attempt finish(
+      AttemptOutcome outcome,
+      OptionalInt httpStatus,
+      Optional<CertificateDiagnosis> certificate,
+      Optional<String> errorCode,
+      String detail) {
     Attempt attempt;
     synchronized (this) {
       if (finished != null) {
@@ -79,17 +97,18 @@ final class AttemptTimer implements PendingAttempt {
         }
         throw new IllegalStateException("attempt " + method + " " + url + " was already finished");
       }
-      attempt = record(outcome, httpStatus, certificate, detail);
+      attempt = record(outcome, httpStatus, certificate, errorCode, detail);
     }
     // Outside this timer's lock: the record takes the race's lock, which the race may hold while abandoning.
     onFinish.accept(this, attempt);
     return attempt;
   }
 
-  private Attempt record(
-      AttemptOutcome outcome, OptionalInt httpStatus, Optional<CertificateDiagnosis> certificate, String detail) {
+  private Attempt record(AttemptOutcome outcome, OptionalInt httpStatus, Optional<CertificateDiagnosis> certificate,
+      Optional<String> errorCode, String detail) {
     long end = stopNanos != 0 ? stopNanos : System.nanoTime();
-    finished = new Attempt(method, url, outcome, httpStatus, Duration.ofNanos(end - startNanos), certificate, detail);
+    finished = new Attempt(method, url, outcome, httpStatus, Duration.ofNanos(end - startNanos), certificate, detail,
+        dialect, errorCode);
     return finished;
   }
 }

@@ -3,13 +3,13 @@ package dev.autodiscover.internal;
 import dev.autodiscover.AttemptOutcome;
 import dev.autodiscover.AuthenticationChallenge;
 import dev.autodiscover.Credentials;
+import dev.autodiscover.Dialect;
 import dev.autodiscover.DiscoveryMethod;
 import dev.autodiscover.internal.ServerText;
 import dev.autodiscover.internal.http.Bodies;
 import dev.autodiscover.internal.http.Failure;
-import dev.autodiscover.internal.pox.PoxParser;
-import dev.autodiscover.internal.pox.PoxRequest;
-import dev.autodiscover.internal.pox.PoxResponse;
+import dev.autodiscover.internal.dialect.DialectCodec;
+import dev.autodiscover.internal.dialect.Reply;
 import dev.autodiscover.tls.CertificateDiagnosis;
 import dev.autodiscover.tls.ExtendedTrust;
 import dev.autodiscover.tls.PinStore;
@@ -26,23 +26,20 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Challenge;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * POSTs the Autodiscover request to one candidate URL: answers a 401 with the host application's
+ * Asks one candidate URL for a mailbox's settings, in any dialect: answers a 401 with the host application's
  * credentials, asks the host application about a certificate that failed validation, and reads the
  * answer within bounds. Shared by the probes of one resolution: certificate decisions wait until
  * their probe is next in line, and the credentials provider is never asked twice at once.
  */
 final class CandidateExchange {
   private static final Logger log = LoggerFactory.getLogger(CandidateExchange.class);
-  private static final MediaType XML = MediaType.get(PoxRequest.CONTENT_TYPE);
   /** A server that presents a different untrusted certificate on every connection is asked about twice at most. */
   private static final int MAX_CERTIFICATE_RETRIES = 2;
 
@@ -65,16 +62,16 @@ final class CandidateExchange {
     return extendedClient != null ? extendedClient : config.transport().client();
   }
 
-  Answer post(Probe probe, URI url, DiscoveryMethod method, String emailAddress) {
-    AttemptTimer attempt = probe.begin(method, url.toString());
+  /**
+   * Asks {@code url} in the dialect of {@code codec} for the settings of {@code emailAddress}, and
+   * returns what came of it.
+   */
+  Answer ask(Probe probe, URI url, DiscoveryMethod method, String emailAddress, DialectCodec codec) {
+    AttemptTimer attempt = probe.begin(method, url.toString(), codec.dialect());
     Credentials sent = null;
     int certificateRetries = 0;
-    byte[] body = PoxRequest.body(emailAddress);
     while (true) {
-      Request.Builder request = new Request.Builder()
-          .url(url.toString())
-          .header("User-Agent", config.userAgent())
-          .post(RequestBody.create(body, XML));
+      Request.Builder request = codec.request(url, emailAddress).header("User-Agent", config.userAgent());
       if (sent != null) {
         request.header("Authorization", sent.authorization());
       }
@@ -92,6 +89,11 @@ final class CandidateExchange {
             return new Answer.Failed();
           }
           List<String> schemes = schemes(response);
+          if (!codec.sendsCredentials()) {
+            attempt.finish(AttemptOutcome.UNAUTHORIZED, status, "the server asks for credentials ("
+                + offered(schemes) + "); " + codec.dialect() + " requests are sent without credentials");
+            return new Answer.Failed();
+          }
           Optional<Credentials> supplied = credentialsFor(new AuthenticationChallenge(emailAddress, url, schemes));
           if (supplied.isPresent() && schemes.stream().anyMatch(supplied.get()::answers)) {
             sent = supplied.get();
@@ -106,13 +108,13 @@ final class CandidateExchange {
             attempt.finish(AttemptOutcome.HTTP_ERROR, status, "HTTP " + status + " without a Location header");
             return new Answer.Failed();
           }
-          return new Answer.RedirectUrl(location.trim(), "HTTP " + status, attempt, status);
+          return new Answer.RedirectUrl(location.trim(), "HTTP " + status, codec.dialect(), attempt, status);
         }
         if (status != 200) {
           attempt.finish(AttemptOutcome.HTTP_ERROR, status, "HTTP " + status + statusText(response));
           return new Answer.Failed();
         }
-        return read(call, response, attempt);
+        return read(call, response, attempt, codec);
       } catch (IOException e) {
         Failure failure = Failure.of(e, allowed(call));
         if (failure.certificate().isEmpty()) {
@@ -146,7 +148,7 @@ final class CandidateExchange {
             return new Answer.Failed();
           }
         }
-        attempt = probe.begin(method, url.toString());
+        attempt = probe.begin(method, url.toString(), codec.dialect());
         sent = null;
       }
     }
@@ -167,44 +169,54 @@ final class CandidateExchange {
 
   /**
    * Reads and interprets a 200 answer's body. The body decides, not its {@code Content-Type}:
-   * servers and proxies mislabel Autodiscover answers, and the parser is bounded whatever it is
-   * given, so the type only appears in the detail of a body that is not Autodiscover.
+   * servers and proxies mislabel Autodiscover answers, and the readers are bounded whatever they
+   * are given, so the type only appears in the detail of a body that is not Autodiscover.
    */
-  private Answer read(Call call, Response response, AttemptTimer attempt) {
+  private Answer read(Call call, Response response, AttemptTimer attempt, DialectCodec codec) {
     int status = response.code();
     Duration allowed = allowed(call);
-    Bodies.Read read = Bodies.readAtMost(call, response, PoxParser.MAX_BODY_BYTES);
+    Bodies.Read read = Bodies.readAtMost(call, response, codec.maxBodyBytes());
     if (!(read instanceof Bodies.Read.Whole whole)) {
       AttemptOutcome outcome = read instanceof Bodies.Read.Broken broken
           ? Failure.of(broken.failure(), allowed).outcome()
           : AttemptOutcome.NOT_AUTODISCOVER;
-      attempt.finish(outcome, status, unread(read, allowed));
+      attempt.finish(outcome, status, unread(read, allowed, codec.maxBodyBytes()));
       return new Answer.Failed();
     }
-    PoxResponse pox = PoxParser.parse(whole.bytes());
-    if (pox instanceof PoxResponse.Settings settings) {
-      return new Answer.Settings(settings.settings(), attempt, status);
+    Reply reply = codec.read(whole.bytes());
+    if (reply instanceof Reply.Settings settings) {
+      return new Answer.Settings(settings.settings(), settings.notes(), attempt, status);
     }
-    if (pox instanceof PoxResponse.RedirectAddr redirect) {
-      return new Answer.RedirectAddr(redirect.address(), attempt, status);
+    if (reply instanceof Reply.RedirectAddr redirect) {
+      return new Answer.RedirectAddr(redirect.address(), redirect.via(), attempt, status);
     }
-    if (pox instanceof PoxResponse.RedirectUrl redirect) {
-      return new Answer.RedirectUrl(redirect.url(), "redirectUrl", attempt, status);
+    if (reply instanceof Reply.RedirectUrl redirect) {
+      return new Answer.RedirectUrl(redirect.url(), redirect.via(), redirect.next(), attempt, status);
     }
-    if (pox instanceof PoxResponse.Error error) {
-      attempt.finish(AttemptOutcome.AUTODISCOVER_ERROR, status, error.describe());
+    if (reply instanceof Reply.Error error) {
+      attempt.serverError(status, error.code(), ServerText.oneLine(error.description()));
       return new Answer.Failed();
     }
     String contentType = ServerText.oneLine(response.header("Content-Type", "no content type"));
-    String reason = ServerText.oneLine(((PoxResponse.NotAutodiscover) pox).reason());
+    String reason = ServerText.oneLine(((Reply.NotAutodiscover) reply).reason());
     attempt.finish(AttemptOutcome.NOT_AUTODISCOVER, status,
-        "not an Autodiscover response (" + contentType + "): " + reason);
+        "not " + answerName(codec.dialect()) + " (" + contentType + "): " + reason);
     return new Answer.Failed();
   }
 
+  /** How the detail of a body that is not an answer names what was expected. */
+  private static String answerName(Dialect dialect) {
+    return switch (dialect) {
+      case POX -> "an Autodiscover response";
+      case JSON -> "an Autodiscover v2 answer";
+      case SOAP -> "a SOAP Autodiscover response";
+      case ACTIVESYNC -> "an ActiveSync Autodiscover response";
+    };
+  }
+
   /** Why a body was not read whole, and how much of it was. */
-  private static String unread(Bodies.Read read, Duration allowed) {
-    String limit = PoxParser.MAX_BODY_BYTES / 1024 + " KiB limit";
+  private static String unread(Bodies.Read read, Duration allowed, int maxBodyBytes) {
+    String limit = maxBodyBytes / 1024 + " KiB limit";
     if (read instanceof Bodies.Read.Announced announced) {
       return "the response announces " + announced.contentLength() + " bytes, more than the " + limit
           + "; not read, and the connection was closed";
@@ -271,8 +283,12 @@ final class CandidateExchange {
     return url.getPort() == -1 ? 443 : url.getPort();
   }
 
+  private static String offered(List<String> schemes) {
+    return schemes.isEmpty() ? "no scheme named" : String.join(", ", schemes);
+  }
+
   private static String unauthorizedDetail(List<String> schemes, Optional<Credentials> supplied) {
-    String offered = schemes.isEmpty() ? "no scheme named" : String.join(", ", schemes);
+    String offered = offered(schemes);
     if (supplied.isPresent()) {
       return "the server asks for credentials (" + offered + "); the " + supplied.get().scheme()
           + " credentials supplied answer none of these, so none were sent";

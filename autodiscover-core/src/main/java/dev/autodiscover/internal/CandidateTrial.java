@@ -9,21 +9,25 @@ import dev.autodiscover.RedirectDecision;
 import dev.autodiscover.RedirectRequest;
 import dev.autodiscover.RedirectType;
 import dev.autodiscover.ResolutionError;
+import dev.autodiscover.internal.dialect.DialectCodec;
 import dev.autodiscover.internal.http.RedirectTarget;
 import dev.autodiscover.spi.Candidate;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tries one candidate for one address: asks consent when it needs it, POSTs, and follows
- * redirectUrl answers and 3xx statuses under the rules, until the candidate answers or fails.
+ * Tries one candidate for one address: asks consent when it needs it, asks the candidate in the
+ * resolver's dialect, and follows URL redirects (redirectUrl answers, 3xx statuses, an Autodiscover
+ * v2 answer naming the POX URL) under the rules, until the candidate answers or fails.
  * Thread-safe: each call works within its own probe.
  */
 final class CandidateTrial {
@@ -55,15 +59,16 @@ final class CandidateTrial {
   }
 
   Step run(Probe probe, Candidate candidate) {
-    URI url = candidate.url();
+    DialectCodec codec = config.dialects().codec();
+    URI url = codec.endpoint(candidate.url(), current.address());
     DiscoveryMethod method = candidate.method();
     if (candidate.redirect().isPresent()) {
       if (probe.tried(key(url))) {
-        probe.begin(method, url.toString()).finish(AttemptOutcome.INVALID_REDIRECT,
+        probe.begin(method, url.toString(), codec.dialect()).finish(AttemptOutcome.INVALID_REDIRECT,
             candidate.redirect().get() + " from " + candidate.source() + " leads to a URL already tried");
         return new Step.NextCandidate();
       }
-      Optional<Step> refused = consent(probe, candidate.redirect().get(), candidate.source(), url, method);
+      Optional<Step> refused = consent(probe, candidate.redirect().get(), candidate.source(), url, method, codec);
       if (refused.isPresent()) {
         return refused.get();
       }
@@ -73,13 +78,14 @@ final class CandidateTrial {
     }
     while (true) {
       probe.claim(key(url));
-      Answer answer = exchange.post(probe, url, method, current.address());
+      Answer answer = exchange.ask(probe, url, method, current.address(), codec);
       if (answer instanceof Answer.Settings settings) {
         settings.attempt().stopClock();
-        return new Step.Found(new Endpoint(url, method), settings.settings(), settings.attempt(), settings.status());
+        return new Step.Found(new Endpoint(url, method, codec.dialect()), settings.settings(), settings.notes(),
+            settings.attempt(), settings.status());
       }
       if (answer instanceof Answer.RedirectAddr redirect) {
-        return redirectAddress(probe, redirect, new Endpoint(url, method));
+        return redirectAddress(probe, redirect, new Endpoint(url, method, codec.dialect()));
       }
       if (answer instanceof Answer.Aborted aborted) {
         return new Step.Stop(new ResolutionError(ErrorCode.ABORTED, aborted.reason()));
@@ -102,12 +108,14 @@ final class CandidateTrial {
         probe.record(new Redirect(RedirectType.REDIRECT_URL, url.toString(), target.toString(), true));
         probe.followed();
       } else {
-        Optional<Step> refused = consent(probe, RedirectType.REDIRECT_URL, url.toString(), target, method);
+        Optional<Step> refused = consent(probe, RedirectType.REDIRECT_URL, url.toString(), target, method,
+            config.dialects().codec(redirect.next()));
         if (refused.isPresent()) {
           return refused.get();
         }
       }
       url = target;
+      codec = config.dialects().codec(redirect.next());
     }
   }
 
@@ -115,9 +123,10 @@ final class CandidateTrial {
    * Asks the host application about a redirect once this candidate is next in line; returns the
    * step to take when it is not followed.
    */
-  private Optional<Step> consent(Probe probe, RedirectType type, String from, URI to, DiscoveryMethod method) {
+  private Optional<Step> consent(
+      Probe probe, RedirectType type, String from, URI to, DiscoveryMethod method, DialectCodec codec) {
     if (probe.redirectsSoFar() >= ResolverConfig.MAX_REDIRECTS) {
-      probe.begin(method, to.toString()).finish(AttemptOutcome.INVALID_REDIRECT,
+      probe.begin(method, to.toString(), codec.dialect()).finish(AttemptOutcome.INVALID_REDIRECT,
           "not followed: more than " + ResolverConfig.MAX_REDIRECTS + " redirects");
       return Optional.of(redirectLimit());
     }
@@ -133,7 +142,7 @@ final class CandidateTrial {
       probe.followed();
       return Optional.empty();
     }
-    probe.begin(method, to.toString()).finish(AttemptOutcome.REDIRECT_DENIED,
+    probe.begin(method, to.toString(), codec.dialect()).finish(AttemptOutcome.REDIRECT_DENIED,
         type + " from " + from + " refused by the redirect policy" + asked.get().failure()
             + (within ? "" : " (" + to.getHost() + " is outside " + DomainRules.registrableDomain(current.domain()) + ")"));
     return Optional.of(new Step.NextCandidate());
@@ -180,30 +189,31 @@ final class CandidateTrial {
     String from = current.address();
     if (parsed.email().isEmpty()) {
       redirect.attempt().finish(AttemptOutcome.INVALID_REDIRECT, redirect.status(),
-          "redirectAddr to " + ServerText.quoted(redirect.address()) + " refused: " + parsed.problem());
+          redirect.via() + " to " + ServerText.quoted(redirect.address()) + " refused: " + parsed.problem());
       return new Step.NextCandidate();
     }
     EmailAddress target = parsed.email().get();
     String key = target.address().toLowerCase(Locale.ROOT);
     if (key.equals(from.toLowerCase(Locale.ROOT))) {
       redirect.attempt().finish(AttemptOutcome.INVALID_REDIRECT, redirect.status(),
-          "redirectAddr names the address being resolved, " + from);
+          redirect.via() + " names the address being resolved, " + from);
       return new Step.NextCandidate();
     }
     if (seenAddresses.contains(key)) {
       redirect.attempt().finish(AttemptOutcome.INVALID_REDIRECT, redirect.status(),
-          "redirectAddr to " + target.address() + " leads back to an address already resolved");
+          redirect.via() + " to " + target.address() + " leads back to an address already resolved");
       probe.record(new Redirect(RedirectType.REDIRECT_ADDR, from, target.address(), false));
-      return new Step.Stop(new ResolutionError(ErrorCode.REDIRECT_LOOP, "redirectAddr loop: " + addressChain + " -> " + target.address()));
+      return new Step.Stop(new ResolutionError(ErrorCode.REDIRECT_LOOP,
+          "address redirect loop: " + addressChain + " -> " + target.address()));
     }
     if (probe.redirectsSoFar() >= ResolverConfig.MAX_REDIRECTS) {
       redirect.attempt().finish(AttemptOutcome.INVALID_REDIRECT, redirect.status(),
-          "redirectAddr to " + target.address() + " not followed: more than "
+          redirect.via() + " to " + target.address() + " not followed: more than "
               + ResolverConfig.MAX_REDIRECTS + " redirects");
       return redirectLimit();
     }
     redirect.attempt().stopClock();
-    return new Step.Restart(target, redirect.attempt(), redirect.status(), answeredBy);
+    return new Step.Restart(target, redirect.via(), redirect.attempt(), redirect.status(), answeredBy);
   }
 
   private Step redirectLimit() {
@@ -211,11 +221,22 @@ final class CandidateTrial {
         "more than " + ResolverConfig.MAX_REDIRECTS + " redirects while resolving " + requested));
   }
 
+  /**
+   * Returns what makes two URLs the same request: host, port, path without case, and the query
+   * without the {@code RedirectCount} an Autodiscover v2 server adds to each hop, so that a loop
+   * through it is seen as one.
+   */
   static String key(URI url) {
     String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
     int port = url.getPort() == -1 ? 443 : url.getPort();
     String path = url.getRawPath() == null ? "" : url.getRawPath().toLowerCase(Locale.ROOT);
-    String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
-    return host + ":" + port + path + query;
+    String query = url.getRawQuery() == null ? "" : withoutRedirectCount(url.getRawQuery());
+    return host + ":" + port + path + (query.isEmpty() ? "" : "?" + query);
+  }
+
+  private static String withoutRedirectCount(String query) {
+    return Arrays.stream(query.split("&"))
+        .filter(parameter -> !parameter.toLowerCase(Locale.ROOT).startsWith("redirectcount="))
+        .collect(Collectors.joining("&"));
   }
 }

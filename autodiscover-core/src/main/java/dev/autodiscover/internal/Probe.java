@@ -2,6 +2,7 @@ package dev.autodiscover.internal;
 
 import dev.autodiscover.Attempt;
 import dev.autodiscover.AttemptOutcome;
+import dev.autodiscover.Dialect;
 import dev.autodiscover.DiscoveryMethod;
 import dev.autodiscover.Redirect;
 import dev.autodiscover.internal.http.CallWatch;
@@ -71,11 +72,20 @@ final class Probe implements CallWatch {
     return label;
   }
 
-  /** Starts an attempt recorded in this probe's part of the story. */
+  /** Starts an attempt that speaks no dialect, recorded in this probe's part of the story. */
   AttemptTimer begin(DiscoveryMethod method, String url) {
+    return begin(method, url, Optional.empty());
+  }
+
+  /** Starts an attempt at an Autodiscover URL in {@code dialect}. */
+  AttemptTimer begin(DiscoveryMethod method, String url, Dialect dialect) {
+    return begin(method, url, Optional.of(dialect));
+  }
+
+  private AttemptTimer begin(DiscoveryMethod method, String url, Optional<Dialect> dialect) {
     race.lock.lock();
     try {
-      AttemptTimer timer = new AttemptTimer(method, url, this::recordAttempt);
+      AttemptTimer timer = new AttemptTimer(method, url, dialect, this::recordAttempt);
       if (state == State.ABANDONED) {
         return timer; // never recorded: the race no longer listens to this probe
       }
@@ -93,8 +103,7 @@ final class Probe implements CallWatch {
       if (!open.remove(timer)) {
         return;
       }
-      Attempt told = label.isEmpty() ? attempt : new Attempt(attempt.method(), attempt.url(), attempt.outcome(),
-          attempt.httpStatus(), attempt.elapsed(), attempt.certificate(), label + ": " + attempt.detail());
+      Attempt told = label.isEmpty() ? attempt : attempt.withDetail(label + ": " + attempt.detail());
       attempts.add(told);
       race.finished(told);
     } finally {

@@ -109,10 +109,12 @@ public final class Resolution {
       config.strategies().forEach(race::addStrategy);
       Step step = race.run();
       if (step instanceof Step.Found found) {
-        found.attempt().finish(AttemptOutcome.SUCCESS, found.status(), "Autodiscover settings received");
+        found.attempt().finish(AttemptOutcome.SUCCESS, found.status(), "Autodiscover settings received"
+            + (found.notes().isEmpty() ? "" : "; " + String.join("; ", found.notes())));
         lastKnownGood.found(domain, found.endpoint(), found.settings().ttl(), known);
       } else if (step instanceof Step.Restart restart) {
-        restart.attempt().finish(AttemptOutcome.REDIRECTED, restart.status(), "redirectAddr to " + restart.address().address());
+        restart.attempt().finish(AttemptOutcome.REDIRECTED, restart.status(),
+            restart.via() + " to " + restart.address().address());
         lastKnownGood.found(domain, restart.answeredBy(), Optional.empty(), known);
       } else if (step instanceof Step.Exhausted) {
         lastKnownGood.exhausted(domain, race.attempts());

@@ -4,6 +4,7 @@ import dev.autodiscover.ActiveDirectory;
 import dev.autodiscover.Probing;
 import dev.autodiscover.RedirectConsent;
 import dev.autodiscover.event.AutodiscoverListener;
+import dev.autodiscover.internal.dialect.DialectChoice;
 import dev.autodiscover.internal.http.Transport;
 import dev.autodiscover.spi.CredentialsProvider;
 import dev.autodiscover.spi.DirectoryClient;
@@ -19,6 +20,7 @@ import java.util.Optional;
 /** Everything a resolution needs from its resolver; immutable. */
 public record ResolverConfig(
     List<DiscoveryStrategy> strategies,
+    DialectChoice dialects,
     DnsClient dns,
     Optional<ActiveDirectory> activeDirectory,
     DirectoryClient directory,
@@ -41,7 +43,7 @@ public record ResolverConfig(
 
   /** Returns this configuration with requests bounded by {@code limits}. */
   public ResolverConfig withHostLimits(HostLimits limits) {
-    return new ResolverConfig(strategies, dns, activeDirectory, directory, transport, redirectConsent,
+    return new ResolverConfig(strategies, dialects, dns, activeDirectory, directory, transport, redirectConsent,
         certificateHandler, pinStore, credentials, listener, probing, lastKnownGood, limits, timeout,
         requestTimeout, userAgent, clock);
   }

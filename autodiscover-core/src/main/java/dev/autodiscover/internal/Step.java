@@ -9,12 +9,20 @@ import java.util.List;
 /** Where the resolution goes after a probe: what a strategy or a candidate came to. */
 sealed interface Step {
 
-  /** Settings: the attempt that received them stays open until the answer is taken or overtaken. */
-  record Found(Endpoint endpoint, AutodiscoverSettings settings, AttemptTimer attempt, int status)
-      implements Step {}
+  /**
+   * Settings: the attempt that received them stays open until the answer is taken or overtaken.
+   *
+   * @param notes what the server could not give, one line each
+   */
+  record Found(Endpoint endpoint, AutodiscoverSettings settings, List<String> notes, AttemptTimer attempt,
+      int status) implements Step {}
 
-  /** A redirectAddr to follow: the attempt that received it stays open until the answer is taken. */
-  record Restart(EmailAddress address, AttemptTimer attempt, int status, Endpoint answeredBy)
+  /**
+   * An address redirect to follow: the attempt that received it stays open until the answer is taken.
+   *
+   * @param via how the server said it: {@code "redirectAddr"}, {@code "RedirectAddress"}...
+   */
+  record Restart(EmailAddress address, String via, AttemptTimer attempt, int status, Endpoint answeredBy)
       implements Step {}
 
   /** The resolution ends without an endpoint. */

@@ -1,0 +1,35 @@
+package dev.autodiscover.internal.dialect;
+
+import dev.autodiscover.Dialect;
+import java.net.URI;
+import okhttp3.Request;
+
+/**
+ * How one dialect asks its question and reads the answer: the rest of a candidate's exchange
+ * (credentials, certificates, redirects, bounds) is the same for every dialect.
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+public interface DialectCodec {
+
+  /** Returns the dialect this codec speaks. */
+  Dialect dialect();
+
+  /**
+   * Returns the URL to ask on the host of {@code candidate}, a URL a discovery step proposed (which
+   * names the POX path). Redirect targets are asked as they are and do not come through here.
+   */
+  URI endpoint(URI candidate, String emailAddress);
+
+  /** Returns the request for {@code emailAddress} to send to {@code url}, without User-Agent or Authorization. */
+  Request.Builder request(URI url, String emailAddress);
+
+  /** Returns whether a 401 may be answered with the host application's credentials. */
+  boolean sendsCredentials();
+
+  /** Returns the largest answer body this dialect reads. */
+  int maxBodyBytes();
+
+  /** Reads a 200 answer's body; never throws for bad input. */
+  Reply read(byte[] body);
+}
