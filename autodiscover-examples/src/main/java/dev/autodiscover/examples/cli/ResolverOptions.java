@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that configure the resolver, shared by the commands that resolve. */
@@ -44,10 +45,11 @@ final class ResolverOptions {
       "scp", Strategies.scp(),
       "a-record", Strategies.aRecord(),
       "prefixed-host", Strategies.prefixedHost(),
+      "office365", Strategies.office365WhenAliased(),
       "http-redirect", Strategies.httpRedirect(),
       "srv", Strategies.srv());
   private static final List<String> DEFAULT_METHODS =
-      List.of("scp", "a-record", "prefixed-host", "http-redirect", "srv");
+      List.of("scp", "a-record", "prefixed-host", "office365", "http-redirect", "srv");
 
   @Option(names = "--dns-server", paramLabel = "HOST[:PORT]",
       description = "Send every DNS lookup (A, AAAA, SRV, and the SRV of domain controllers) to"
@@ -76,9 +78,18 @@ final class ResolverOptions {
 
   @Option(names = "--methods", paramLabel = "LIST", split = ",",
       description = "The discovery methods to run, in this order."
-          + " Default: scp,a-record,prefixed-host,http-redirect,srv (scp runs only with"
-          + " --scp-ldap or --ad-domain).")
+          + " Default: scp,a-record,prefixed-host,office365,http-redirect,srv (scp runs only with"
+          + " --scp-ldap or --ad-domain; office365 only when autodiscover.DOMAIN is a CNAME to"
+          + " Microsoft's service, unless --office365 is given).")
   List<String> methods = new ArrayList<>(DEFAULT_METHODS);
+
+  @Option(names = "--office365",
+      description = "Office 365 direct connect: ask outlook.office365.com for every address, right"
+          + " after scp (or where --methods puts office365).")
+  boolean office365;
+
+  @Mixin
+  DialectOptions dialect = new DialectOptions();
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
       description = "Time limit for each address, redirects included. Default: ${DEFAULT-VALUE}.")
@@ -162,6 +173,7 @@ final class ResolverOptions {
     builder.trust(trust());
     credentials(environment).ifPresent(builder::credentials);
     activeDirectory(environment).ifPresent(builder::activeDirectory);
+    dialect.applyTo(builder);
     if (!routes.isEmpty()) {
       builder.socketFactory(routingSocketFactory());
     }
@@ -219,7 +231,10 @@ final class ResolverOptions {
   private List<DiscoveryStrategy> strategies() {
     Set<String> names = new LinkedHashSet<>();
     List<DiscoveryStrategy> strategies = new ArrayList<>();
-    for (String raw : methods) {
+    List<String> order = office365 && methods.equals(DEFAULT_METHODS)
+        ? List.of("scp", "office365", "a-record", "prefixed-host", "http-redirect", "srv")
+        : methods;
+    for (String raw : order) {
       String name = raw.trim().toLowerCase(Locale.ROOT);
       DiscoveryStrategy strategy = METHODS.get(name);
       if (strategy == null) {
@@ -229,10 +244,13 @@ final class ResolverOptions {
       if (!names.add(name)) {
         throw new BadInputException("--methods: '" + name + "' is named twice");
       }
-      strategies.add(strategy);
+      strategies.add(name.equals("office365") && office365 ? Strategies.office365() : strategy);
     }
     if (strategies.isEmpty()) {
       throw new BadInputException("--methods: name at least one method");
+    }
+    if (office365 && !names.contains("office365")) {
+      strategies.add(names.contains("scp") ? 1 : 0, Strategies.office365());
     }
     return strategies;
   }

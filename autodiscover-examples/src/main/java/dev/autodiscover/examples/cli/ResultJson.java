@@ -39,6 +39,7 @@ final class ResultJson {
       ObjectNode endpoint = json.putObject("endpoint");
       endpoint.put("url", result.endpoint().get().url().toString());
       endpoint.put("method", result.endpoint().get().method().name());
+      endpoint.put("dialect", result.endpoint().get().dialect().name());
     } else {
       json.putNull("endpoint");
     }
@@ -106,6 +107,8 @@ final class ResultJson {
     }
     json.put("elapsedMs", attempt.elapsed().toMillis());
     json.put("detail", attempt.detail());
+    putOptional(json, "dialect", attempt.dialect().map(Enum::name));
+    putOptional(json, "errorCode", attempt.errorCode());
     if (attempt.certificate().isPresent()) {
       json.set("certificate", certificate(attempt.certificate().get()));
     } else {

@@ -1,6 +1,7 @@
 package dev.autodiscover.examples.cli.doctor;
 
 import dev.autodiscover.Attempt;
+import dev.autodiscover.Dialect;
 import dev.autodiscover.AttemptOutcome;
 import dev.autodiscover.Redirect;
 import dev.autodiscover.examples.cli.doctor.ReportNode.Status;
@@ -55,7 +56,8 @@ final class StepTree {
 
   private ReportNode attempt(AttemptTrace trace) {
     Optional<Attempt> finished = trace.attempt();
-    String text = trace.target().isEmpty() ? trace.method().name() : trace.method() + " " + trace.target();
+    String text = (trace.target().isEmpty() ? trace.method().name() : trace.method() + " " + trace.target())
+        + finished.flatMap(Attempt::dialect).filter(dialect -> dialect != Dialect.POX).map(d -> " [" + d + "]").orElse("");
     ReportNode.Builder node = ReportNode.builder("attempt", text,
             finished.map(attempt -> status(attempt.outcome())).orElse(Status.FAILED))
         .badge(finished.map(attempt -> attempt.outcome().name()).orElse("UNFINISHED"))
@@ -65,7 +67,9 @@ final class StepTree {
         .field("outcome", finished.map(attempt -> attempt.outcome().name()).orElse(null))
         .field("httpStatus", finished.flatMap(attempt -> attempt.httpStatus().isPresent()
             ? Optional.of(attempt.httpStatus().getAsInt()) : Optional.empty()).orElse(null))
-        .field("detail", finished.map(Attempt::detail).orElse(null));
+        .field("detail", finished.map(Attempt::detail).orElse(null))
+        .field("dialect", finished.flatMap(Attempt::dialect).map(Enum::name).orElse(null))
+        .field("errorCode", finished.flatMap(Attempt::errorCode).orElse(null));
     finished.ifPresent(attempt -> node.elapsedMs(attempt.elapsed().toMillis()));
 
     List<Object> items = new ArrayList<>();
