@@ -76,6 +76,8 @@ final class ResultJson {
     ObjectNode json = MAPPER.createObjectNode();
     putOptional(json, "displayName", settings.displayName());
     putOptional(json, "ewsUrl", settings.ewsUrl());
+    putOptional(json, "activeSyncUrl", settings.activeSyncUrl());
+    putOptional(json, "culture", settings.culture());
     putOptional(json, "accountType", settings.accountType());
     settings.ttl().ifPresentOrElse(ttl -> json.put("ttlHours", ttl.toHours()), () -> json.putNull("ttlHours"));
     ArrayNode protocols = json.putArray("protocols");
