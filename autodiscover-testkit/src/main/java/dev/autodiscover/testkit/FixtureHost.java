@@ -58,6 +58,18 @@ public final class FixtureHost implements AutoCloseable {
   /** Content type of the POX answers. */
   public static final String XML_CONTENT_TYPE = "text/xml; charset=utf-8";
 
+  /**
+   * The Autodiscover v2 (JSON) path, matched without regard to letter case, both as it is and
+   * followed by {@code /v1.0/<email>}.
+   */
+  public static final String JSON_PATH_PREFIX = "/autodiscover/autodiscover.json";
+
+  /** What comes before the address in the v1.0 form of the JSON path. */
+  public static final String JSON_V1_PATH_PREFIX = JSON_PATH_PREFIX + "/v1.0/";
+
+  /** Content type of the JSON answers. */
+  public static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
   private static final Logger log = LoggerFactory.getLogger(FixtureHost.class);
   private static final UrlPathPattern AUTODISCOVER =
       urlPathMatching("(?i)/autodiscover/autodiscover\\.xml");
