@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.UrlPathPattern;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.tls.HeldCertificate;
 import org.slf4j.Logger;
@@ -73,6 +75,10 @@ public final class FixtureHost implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FixtureHost.class);
   private static final UrlPathPattern AUTODISCOVER =
       urlPathMatching("(?i)/autodiscover/autodiscover\\.xml");
+  private static final UrlPathPattern JSON =
+      urlPathMatching("(?i)/autodiscover/autodiscover\\.json(?:/v1\\.0/[^/]+)?");
+  /** Stubs for one kind of request on a path (one Protocol, say) win over the path's others. */
+  private static final int NARROW_PRIORITY = 3;
   private static final int WEB_SITE_PRIORITY = 100;
 
   private final String name;
@@ -198,6 +204,59 @@ public final class FixtureHost implements AutoCloseable {
       server.stubFor(mapping.willReturn(
           aResponse().withStatus(status).withHeader("Location", location)));
     }
+    return this;
+  }
+
+  /**
+   * Answers a GET to the JSON path, in either form and for any {@code Protocol}, with 200 and
+   * {@code json} as {@code application/json}; an answer set for one protocol with
+   * {@link #respondWithJson(String, String)} wins for that protocol.
+   */
+  public FixtureHost respondWithJson(String json) {
+    return respondWithJson(200, json);
+  }
+
+  /**
+   * Answers a GET to the JSON path, in either form, whose first {@code Protocol} query parameter
+   * (the name in any letter case) equals {@code protocol} without regard to letter case, with 200
+   * and {@code json} as {@code application/json}. Other protocols get the answer set for any
+   * protocol, if there is one, else WireMock's 404.
+   */
+  public FixtureHost respondWithJson(String protocol, String json) {
+    Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(json, "json");
+    server.stubFor(get(JSON)
+        .atPriority(NARROW_PRIORITY)
+        .andMatching(request -> MatchResult.of(protocol.equalsIgnoreCase(
+            QueryStrings.first(QueryStrings.query(request.getUrl()), "Protocol"))))
+        .willReturn(aResponse().withStatus(200)
+            .withHeader("Content-Type", JSON_CONTENT_TYPE).withBody(json)));
+    return this;
+  }
+
+  /**
+   * Answers a GET to the JSON path, in either form and for any {@code Protocol}, with
+   * {@code status} and {@code json} as {@code application/json} — Exchange Online sends its
+   * error objects with 400, for instance.
+   */
+  public FixtureHost respondWithJson(int status, String json) {
+    Objects.requireNonNull(json, "json");
+    server.stubFor(get(JSON).willReturn(aResponse().withStatus(status)
+        .withHeader("Content-Type", JSON_CONTENT_TYPE).withBody(json)));
+    return this;
+  }
+
+  /**
+   * Answers a GET to the JSON path, in either form and for any {@code Protocol}, with a redirect
+   * to {@code location}, as Exchange Online sends a client to the host of its mailbox; see
+   * {@link JsonResponses#redirectLocation(String, String, String, int)}.
+   *
+   * @param status 302 as Exchange Online sends, or any other status to test odd servers
+   */
+  public FixtureHost redirectJson(int status, String location) {
+    Objects.requireNonNull(location, "location");
+    server.stubFor(get(JSON).willReturn(
+        aResponse().withStatus(status).withHeader("Location", location)));
     return this;
   }
 

@@ -1,0 +1,182 @@
+package dev.autodiscover.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.tls.HandshakeCertificates;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The answers a fixture host gives in each Autodiscover dialect, over real HTTPS. */
+class FixtureHostDialectsTest {
+
+  private static final String EWS = "https://outlook.office365.com/EWS/Exchange.asmx";
+  private static final String EWS_JSON = JsonResponses.answer("Ews", EWS);
+  private static final String V1 = FixtureHost.JSON_V1_PATH_PREFIX + "alice%40contoso.test";
+
+  private static TestCertificateAuthority ca;
+  private static FixtureHost host;
+  private static OkHttpClient client;
+
+  @BeforeAll
+  static void start() {
+    ca = TestCertificateAuthority.create("Fixture Host Dialects Test Root");
+    host = FixtureHost.builder("autodiscover.contoso.test")
+        .https(ca.issue("autodiscover.contoso.test", "127.0.0.1"))
+        .start();
+    HandshakeCertificates trust = ca.trust();
+    client = new OkHttpClient.Builder()
+        .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
+        .followRedirects(false)
+        .readTimeout(5, TimeUnit.SECONDS)
+        .build();
+  }
+
+  @AfterAll
+  static void stop() {
+    host.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    host.clearResponses().clearRequests();
+  }
+
+  private static Response get(String pathAndQuery) throws IOException {
+    return client.newCall(new Request.Builder()
+        .url("https://127.0.0.1:" + host.httpsPort() + pathAndQuery).build()).execute();
+  }
+
+  private static Response post(String path, String body, String contentType, String... headers)
+      throws IOException {
+    Request.Builder request = new Request.Builder()
+        .url("https://127.0.0.1:" + host.httpsPort() + path)
+        .post(RequestBody.create(body, MediaType.get(contentType)));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return client.newCall(request.build()).execute();
+  }
+
+  private static String body(Response response) throws IOException {
+    return response.body().string();
+  }
+
+  @Test
+  void jsonAnswerIsServedOnBothFormsOfTheJsonUrlForAnyProtocol() throws IOException {
+    host.respondWithJson(EWS_JSON);
+
+    for (String url : new String[] {
+        V1 + "?Protocol=Ews",
+        V1 + "?Protocol=ActiveSync",
+        "/AutoDiscover/AutoDiscover.json/V1.0/alice@contoso.test?Protocol=Rest",
+        FixtureHost.JSON_PATH_PREFIX + "?Email=alice%40contoso.test&Protocol=Ews&RedirectCount=1",
+        FixtureHost.JSON_PATH_PREFIX}) {
+      try (Response response = get(url)) {
+        assertThat(response.code()).as(url).isEqualTo(200);
+        assertThat(response.header("Content-Type")).isEqualTo(FixtureHost.JSON_CONTENT_TYPE);
+        assertThat(body(response)).isEqualTo(EWS_JSON);
+      }
+    }
+  }
+
+  @Test
+  void jsonAnswerIsNotServedElsewhereOrToAPost() throws IOException {
+    host.respondWithJson(EWS_JSON);
+
+    for (String url : new String[] {
+        FixtureHost.JSON_V1_PATH_PREFIX + "?Protocol=Ews",
+        V1 + "/extra?Protocol=Ews",
+        "/autodiscover/autodiscover.jsonx?Protocol=Ews",
+        FixtureHost.AUTODISCOVER_PATH}) {
+      try (Response response = get(url)) {
+        assertThat(response.code()).as(url).isEqualTo(404);
+      }
+    }
+    try (Response response = post(V1 + "?Protocol=Ews", "{}", "application/json")) {
+      assertThat(response.code()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void jsonAnswerForOneProtocolIsServedOnlyToThatProtocolInAnyLetterCase() throws IOException {
+    String activeSync = JsonResponses.answer("ActiveSync",
+        "https://outlook.office365.com/Microsoft-Server-ActiveSync");
+    host.respondWithJson("Ews", EWS_JSON).respondWithJson("activesync", activeSync);
+
+    try (Response ews = get(V1 + "?Protocol=EWS")) {
+      assertThat(body(ews)).isEqualTo(EWS_JSON);
+    }
+    try (Response ews = get(FixtureHost.JSON_PATH_PREFIX + "?email=alice%40contoso.test&protocol=ews")) {
+      assertThat(body(ews)).isEqualTo(EWS_JSON);
+    }
+    try (Response eas = get(V1 + "?Protocol=ActiveSync")) {
+      assertThat(body(eas)).isEqualTo(activeSync);
+    }
+    for (String url : new String[] {V1 + "?Protocol=Rest", V1 + "?Protocol=Ewsx", V1,
+        FixtureHost.AUTODISCOVER_PATH + "?Protocol=Ews"}) {
+      try (Response other = get(url)) {
+        assertThat(other.code()).as(url).isEqualTo(404);
+      }
+    }
+  }
+
+  @Test
+  void jsonAnswerForOneProtocolWinsOverTheAnswerForAnyProtocol() throws IOException {
+    String invalid = JsonResponses.error("InvalidProtocol", "The given protocol value is invalid.");
+    host.respondWithJson("Ews", EWS_JSON).respondWithJson(400, invalid);
+
+    try (Response ews = get(V1 + "?Protocol=Ews")) {
+      assertThat(ews.code()).isEqualTo(200);
+      assertThat(body(ews)).isEqualTo(EWS_JSON);
+    }
+    try (Response imap = get(V1 + "?Protocol=Imap")) {
+      assertThat(imap.code()).isEqualTo(400);
+      assertThat(imap.header("Content-Type")).isEqualTo(FixtureHost.JSON_CONTENT_TYPE);
+      assertThat(TinyJson.object(body(imap))).containsEntry("ErrorCode", "InvalidProtocol");
+    }
+  }
+
+  @Test
+  void jsonRedirectCarriesItsLocationOnBothForms() throws IOException {
+    String location = JsonResponses.redirectLocation(
+        "autodiscover-s.outlook.com", "alice@contoso.test", "Ews", 1);
+    host.redirectJson(302, location);
+
+    for (String url : new String[] {
+        V1 + "?Protocol=Ews", FixtureHost.JSON_PATH_PREFIX + "?Email=a%40b.test&Protocol=Ews"}) {
+      try (Response response = get(url)) {
+        assertThat(response.code()).as(url).isEqualTo(302);
+        assertThat(response.header("Location")).isEqualTo(location);
+      }
+    }
+  }
+
+  @Test
+  void jsonRequestsShowTheirMethodPathAndQuery() throws IOException {
+    host.respondWithJson(EWS_JSON);
+
+    get(V1 + "?Protocol=Ews").close();
+    get(FixtureHost.JSON_PATH_PREFIX + "?Email=alice%40contoso.test&Protocol=Rest&RedirectCount=2")
+        .close();
+
+    assertThat(host.requests()).hasSize(2);
+    ReceivedRequest v1 = host.requests().get(0);
+    ReceivedRequest query = host.requests().get(1);
+    assertThat(v1.method()).isEqualTo("GET");
+    assertThat(v1.path()).isEqualTo(V1);
+    assertThat(v1.query()).isEqualTo("Protocol=Ews");
+    assertThat(query.path()).isEqualTo(FixtureHost.JSON_PATH_PREFIX);
+    assertThat(query.queryParameter("email")).contains("alice@contoso.test");
+    assertThat(query.queryParameter("Protocol")).contains("Rest");
+    assertThat(query.queryParameter("RedirectCount")).contains("2");
+  }
+}
