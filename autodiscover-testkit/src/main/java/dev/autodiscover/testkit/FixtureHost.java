@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.UrlPathPattern;
@@ -69,14 +70,21 @@ public final class FixtureHost implements AutoCloseable {
   /** What comes before the address in the v1.0 form of the JSON path. */
   public static final String JSON_V1_PATH_PREFIX = JSON_PATH_PREFIX + "/v1.0/";
 
+  /** The SOAP Autodiscover path, matched without regard to letter case. */
+  public static final String SOAP_PATH = "/autodiscover/autodiscover.svc";
+
   /** Content type of the JSON answers. */
   public static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
   private static final Logger log = LoggerFactory.getLogger(FixtureHost.class);
   private static final UrlPathPattern AUTODISCOVER =
       urlPathMatching("(?i)/autodiscover/autodiscover\\.xml");
+  private static final UrlPathPattern SOAP =
+      urlPathMatching("(?i)/autodiscover/autodiscover\\.svc");
   private static final UrlPathPattern JSON =
       urlPathMatching("(?i)/autodiscover/autodiscover\\.json(?:/v1\\.0/[^/]+)?");
+  private static final int AUTHORIZED_PRIORITY = 1;
+  private static final int CHALLENGE_PRIORITY = 2;
   /** Stubs for one kind of request on a path (one Protocol, say) win over the path's others. */
   private static final int NARROW_PRIORITY = 3;
   private static final int WEB_SITE_PRIORITY = 100;
@@ -208,6 +216,25 @@ public final class FixtureHost implements AutoCloseable {
   }
 
   /**
+   * Answers a POST to the SOAP path with 200 and {@code xml} as {@code text/xml}, whatever its
+   * {@code SOAPAction}; {@link #requests()} shows the header the client sent.
+   */
+  public FixtureHost respondWithSoap(String xml) {
+    return respondWithSoap(200, xml);
+  }
+
+  /**
+   * Answers a POST to the SOAP path with {@code status} and {@code xml} as {@code text/xml}: a
+   * SOAP 1.1 server sends its faults with 500.
+   */
+  public FixtureHost respondWithSoap(int status, String xml) {
+    Objects.requireNonNull(xml, "xml");
+    server.stubFor(post(SOAP).willReturn(aResponse().withStatus(status)
+        .withHeader("Content-Type", XML_CONTENT_TYPE).withBody(xml)));
+    return this;
+  }
+
+  /**
    * Answers a GET to the JSON path, in either form and for any {@code Protocol}, with 200 and
    * {@code json} as {@code application/json}; an answer set for one protocol with
    * {@link #respondWithJson(String, String)} wins for that protocol.
@@ -263,21 +290,45 @@ public final class FixtureHost implements AutoCloseable {
   /**
    * Answers a POST to the Autodiscover path with {@code xmlWhenAuthorized} when its
    * {@code Authorization} header equals {@code expectedAuthorization}, and any other request to
-   * that path with 401 and {@code WWW-Authenticate: <scheme> realm="autodiscover"}.
+   * that path with 401 and {@code WWW-Authenticate: <scheme> realm="autodiscover"}. The
+   * authorized answer goes to every POST on the path, ActiveSync ones too; to guard the SOAP path
+   * as well, or to give each dialect its own answer, use {@link #requireAuth(String, String)}.
    */
   public FixtureHost requireAuth(
       String scheme, String expectedAuthorization, String xmlWhenAuthorized) {
     server.stubFor(post(AUTODISCOVER)
-        .atPriority(1)
+        .atPriority(AUTHORIZED_PRIORITY)
         .withHeader("Authorization", equalTo(expectedAuthorization))
         .willReturn(aResponse().withStatus(200)
             .withHeader("Content-Type", XML_CONTENT_TYPE).withBody(xmlWhenAuthorized)));
     server.stubFor(any(AUTODISCOVER)
-        .atPriority(2)
-        .willReturn(aResponse().withStatus(401)
-            .withHeader("WWW-Authenticate", scheme + " realm=\"autodiscover\"")
-            .withHeader("Content-Type", "text/html; charset=utf-8")
-            .withBody("<html><body><h1>401 Unauthorized</h1></body></html>")));
+        .atPriority(CHALLENGE_PRIORITY)
+        .willReturn(challenge(scheme)));
+    return this;
+  }
+
+  /**
+   * Answers any request to the Autodiscover path or the SOAP path whose {@code Authorization}
+   * header is missing or differs from {@code expectedAuthorization} with 401 and
+   * {@code WWW-Authenticate: <scheme> realm="autodiscover"}, and lets the other answers of this
+   * host (POX, ActiveSync, SOAP) serve the requests that carry it. The JSON path stays
+   * anonymous, as in Exchange Online.
+   *
+   * <pre>{@code
+   * host.requireAuth("Basic", "Basic YWxpY2U6c2VjcmV0")
+   *     .respondWithSoap(SoapResponses.settings().displayName("Alice").build());
+   * }</pre>
+   */
+  public FixtureHost requireAuth(String scheme, String expectedAuthorization) {
+    Objects.requireNonNull(scheme, "scheme");
+    Objects.requireNonNull(expectedAuthorization, "expectedAuthorization");
+    for (UrlPathPattern path : List.of(AUTODISCOVER, SOAP)) {
+      server.stubFor(any(path)
+          .atPriority(CHALLENGE_PRIORITY)
+          .andMatching(request -> MatchResult.of(
+              !expectedAuthorization.equals(request.getHeader("Authorization"))))
+          .willReturn(challenge(scheme)));
+    }
     return this;
   }
 
@@ -333,6 +384,13 @@ public final class FixtureHost implements AutoCloseable {
     } catch (IOException e) {
       log.debug("could not delete {}", keystore, e);
     }
+  }
+
+  private static ResponseDefinitionBuilder challenge(String scheme) {
+    return aResponse().withStatus(401)
+        .withHeader("WWW-Authenticate", scheme + " realm=\"autodiscover\"")
+        .withHeader("Content-Type", "text/html; charset=utf-8")
+        .withBody("<html><body><h1>401 Unauthorized</h1></body></html>");
   }
 
   private static ReceivedRequest toReceived(LoggedRequest request) {

@@ -21,6 +21,17 @@ class FixtureHostDialectsTest {
   private static final String EWS = "https://outlook.office365.com/EWS/Exchange.asmx";
   private static final String EWS_JSON = JsonResponses.answer("Ews", EWS);
   private static final String V1 = FixtureHost.JSON_V1_PATH_PREFIX + "alice%40contoso.test";
+  private static final String BASIC_ALICE = "Basic YWxpY2U6c2VjcmV0";
+  private static final String POX_REQUEST = "<Autodiscover xmlns=\"http://schemas.microsoft.com/"
+      + "exchange/autodiscover/outlook/requestschema/2006\"><Request>"
+      + "<EMailAddress>alice@contoso.test</EMailAddress><AcceptableResponseSchema>"
+      + PoxResponses.OUTLOOK_NAMESPACE + "</AcceptableResponseSchema></Request></Autodiscover>";
+  private static final String SOAP_REQUEST = "<soap:Envelope xmlns:soap=\""
+      + SoapResponses.SOAP_NAMESPACE + "\" xmlns:a=\"" + SoapResponses.AUTODISCOVER_NAMESPACE
+      + "\"><soap:Body><a:GetUserSettingsRequestMessage><a:Request><a:Users><a:User>"
+      + "<a:Mailbox>alice@contoso.test</a:Mailbox></a:User></a:Users><a:RequestedSettings>"
+      + "<a:Setting>ExternalEwsUrl</a:Setting></a:RequestedSettings></a:Request>"
+      + "</a:GetUserSettingsRequestMessage></soap:Body></soap:Envelope>";
 
   private static TestCertificateAuthority ca;
   private static FixtureHost host;
@@ -178,5 +189,81 @@ class FixtureHostDialectsTest {
     assertThat(query.queryParameter("email")).contains("alice@contoso.test");
     assertThat(query.queryParameter("Protocol")).contains("Rest");
     assertThat(query.queryParameter("RedirectCount")).contains("2");
+  }
+
+  @Test
+  void soapAnswerIsServedToAPostOnTheSoapPathOnly() throws IOException {
+    String xml = SoapResponses.settings().displayName("Alice").externalEwsUrl(EWS).build();
+    host.respondWithSoap(xml);
+
+    try (Response response = post("/AutoDiscover/AutoDiscover.svc", SOAP_REQUEST, "text/xml",
+        "SOAPAction", SoapResponses.REQUEST_ACTION)) {
+      assertThat(response.code()).isEqualTo(200);
+      assertThat(response.header("Content-Type")).isEqualTo(FixtureHost.XML_CONTENT_TYPE);
+      assertThat(body(response)).isEqualTo(xml);
+    }
+    try (Response response = get(FixtureHost.SOAP_PATH)) {
+      assertThat(response.code()).isEqualTo(404);
+    }
+    try (Response response = post(FixtureHost.AUTODISCOVER_PATH, SOAP_REQUEST, "text/xml")) {
+      assertThat(response.code()).isEqualTo(404);
+    }
+    assertThat(host.requests().get(0).header("SOAPAction")).contains(SoapResponses.REQUEST_ACTION);
+  }
+
+  @Test
+  void soapFaultIsServedWithTheStatusGiven() throws IOException {
+    String fault = SoapResponses.fault("Client", "The request is not valid.");
+    host.respondWithSoap(500, fault);
+
+    try (Response response = post(FixtureHost.SOAP_PATH, SOAP_REQUEST, "text/xml")) {
+      assertThat(response.code()).isEqualTo(500);
+      assertThat(body(response)).isEqualTo(fault);
+    }
+  }
+
+  @Test
+  void authGuardChallengesSoapAndPoxUntilTheExpectedCredentialsArrive() throws IOException {
+    String soap = SoapResponses.settings().displayName("Alice").build();
+    String pox = PoxResponses.settings("Alice", "alice@contoso.test", EWS);
+    host.requireAuth("Basic", BASIC_ALICE).respondWithSoap(soap).respondWithPox(pox)
+        .respondWithJson(EWS_JSON);
+
+    for (String path : new String[] {FixtureHost.SOAP_PATH, FixtureHost.AUTODISCOVER_PATH}) {
+      try (Response anonymous = post(path, SOAP_REQUEST, "text/xml")) {
+        assertThat(anonymous.code()).as(path).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Basic realm=\"autodiscover\"");
+      }
+      try (Response wrong = post(path, SOAP_REQUEST, "text/xml",
+          "Authorization", "Basic d3Jvbmc6d3Jvbmc=")) {
+        assertThat(wrong.code()).as(path).isEqualTo(401);
+      }
+    }
+    try (Response soapAnswer = post(FixtureHost.SOAP_PATH, SOAP_REQUEST, "text/xml",
+        "Authorization", BASIC_ALICE)) {
+      assertThat(soapAnswer.code()).isEqualTo(200);
+      assertThat(body(soapAnswer)).isEqualTo(soap);
+    }
+    try (Response poxAnswer = post(FixtureHost.AUTODISCOVER_PATH, POX_REQUEST, "text/xml",
+        "Authorization", BASIC_ALICE)) {
+      assertThat(body(poxAnswer)).isEqualTo(pox);
+    }
+    try (Response json = get(V1 + "?Protocol=Ews")) {
+      assertThat(json.code()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void authGuardAloneLeavesAuthorizedRequestsUnanswered() throws IOException {
+    host.requireAuth("Negotiate", "Negotiate abc");
+
+    try (Response anonymous = post(FixtureHost.SOAP_PATH, SOAP_REQUEST, "text/xml")) {
+      assertThat(anonymous.code()).isEqualTo(401);
+      assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Negotiate realm=\"autodiscover\"");
+    }
+    try (Response authorized = post(FixtureHost.SOAP_PATH, SOAP_REQUEST, "text/xml",
+        "Authorization", "Negotiate abc")) {
+      assertThat(authorized.code()).isEqualTo(404);
+    }
   }
 }
