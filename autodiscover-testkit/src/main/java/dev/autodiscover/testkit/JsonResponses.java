@@ -40,8 +40,9 @@ public final class JsonResponses {
 
   /**
    * The query form of the JSON URL on {@code host}, as Exchange Online puts it in the
-   * {@code Location} of its 302, such as
-   * {@code https://host/autodiscover/autodiscover.json?Email=alice%40contoso.test&Protocol=Ews&RedirectCount=1}.
+   * {@code Location} of its 302: {@code redirectLocation("autodiscover-s.outlook.com",
+   * "user@contoso.com", "Ews", 1)} is
+   * {@code https://autodiscover-s.outlook.com/autodiscover/autodiscover.json?Email=user%40contoso.com&Protocol=Ews&RedirectCount=1}.
    *
    * @throws IllegalArgumentException if {@code redirectCount} is negative
    */
