@@ -3,6 +3,7 @@ package dev.autodiscover.testkit;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -35,10 +36,27 @@ import org.slf4j.LoggerFactory;
  * One web server on 127.0.0.1 standing for one host name, serving HTTPS with a given certificate
  * and optionally plain HTTP, each on a port the system chose.
  *
- * <p>The convenience responses apply to the Autodiscover path,
- * {@code /autodiscover/autodiscover.xml} in any letter case; anything else can be stubbed
- * through {@link #wireMock()}. Every request is kept, and {@link #requests()} shows them with
- * their headers, so a test can assert exactly where credentials went.
+ * <p>The convenience responses speak the four Autodiscover dialects, each on its path, matched
+ * in any letter case, so one host can serve them all at once:
+ *
+ * <ul>
+ *   <li>POX, a POST to {@value #AUTODISCOVER_PATH}: {@link #respondWithPox(String)},
+ *       {@link #respond(int, String, String)}, {@link #redirect(int, String)};
+ *   <li>ActiveSync, a POST to the same path whose body holds
+ *       {@value #ACTIVESYNC_REQUEST_NAMESPACE}: {@link #respondWithActiveSync(String)}, which wins
+ *       over the POX answers for such a body;
+ *   <li>SOAP, a POST to {@value #SOAP_PATH}: {@link #respondWithSoap(String)};
+ *   <li>JSON, a GET to {@value #JSON_PATH_PREFIX}, bare or followed by {@code /v1.0/<email>}:
+ *       {@link #respondWithJson(String)}, {@link #respondWithJson(String, String)} for one
+ *       {@code Protocol}, which wins over the answer for any, and
+ *       {@link #redirectJson(int, String)}.
+ * </ul>
+ *
+ * <p>{@link #requireAuth(String, String)} challenges requests to the POX and SOAP paths that lack
+ * the expected credentials before any of these answers. Anything else can be stubbed through
+ * {@link #wireMock()}. Every request is kept, and {@link #requests()} shows them with their
+ * method, query and headers, so a test can assert exactly which dialect a client spoke and where
+ * credentials went.
  *
  * <pre>{@code
  * try (FixtureHost host = FixtureHost.builder("autodiscover.contoso.test")
@@ -55,11 +73,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class FixtureHost implements AutoCloseable {
 
-  /** The Autodiscover path, matched without regard to letter case. */
+  /** The Autodiscover path of POX and ActiveSync, matched without regard to letter case. */
   public static final String AUTODISCOVER_PATH = "/autodiscover/autodiscover.xml";
 
-  /** Content type of the POX answers. */
+  /** Content type of the POX, ActiveSync and SOAP answers. */
   public static final String XML_CONTENT_TYPE = "text/xml; charset=utf-8";
+
+  /**
+   * Namespace of an ActiveSync Autodiscover request: a POST to the Autodiscover path whose body
+   * holds it gets the answer of {@link #respondWithActiveSync(String)}.
+   */
+  public static final String ACTIVESYNC_REQUEST_NAMESPACE =
+      "http://schemas.microsoft.com/exchange/autodiscover/mobilesync/requestschema/2006";
 
   /**
    * The Autodiscover v2 (JSON) path, matched without regard to letter case, both as it is and
@@ -188,10 +213,29 @@ public final class FixtureHost implements AutoCloseable {
     return this;
   }
 
-  /** Answers a POST to the Autodiscover path with 200 and {@code xml} as {@code text/xml}. */
+  /**
+   * Answers a POST to the Autodiscover path with 200 and {@code xml} as {@code text/xml}; an
+   * ActiveSync request gets the {@link #respondWithActiveSync(String)} answer instead, if set.
+   */
   public FixtureHost respondWithPox(String xml) {
     server.stubFor(post(AUTODISCOVER).willReturn(
         aResponse().withStatus(200).withHeader("Content-Type", XML_CONTENT_TYPE).withBody(xml)));
+    return this;
+  }
+
+  /**
+   * Answers a POST to the Autodiscover path whose body holds
+   * {@link #ACTIVESYNC_REQUEST_NAMESPACE} with 200 and {@code xml} as {@code text/xml}. It wins
+   * over {@link #respondWithPox(String)}, {@link #respond(int, String, String)} and
+   * {@link #redirect(int, String)}, so one host can answer Outlook and ActiveSync clients apart.
+   */
+  public FixtureHost respondWithActiveSync(String xml) {
+    Objects.requireNonNull(xml, "xml");
+    server.stubFor(post(AUTODISCOVER)
+        .atPriority(NARROW_PRIORITY)
+        .withRequestBody(containing(ACTIVESYNC_REQUEST_NAMESPACE))
+        .willReturn(aResponse().withStatus(200)
+            .withHeader("Content-Type", XML_CONTENT_TYPE).withBody(xml)));
     return this;
   }
 
@@ -334,7 +378,8 @@ public final class FixtureHost implements AutoCloseable {
 
   /**
    * Serves an ordinary HTML page with status 200 at every path and for every method, as a
-   * public web site does; the other conveniences still take precedence on the Autodiscover path.
+   * public web site does; the other conveniences still take precedence on the Autodiscover
+   * paths.
    */
   public FixtureHost serveWebSite() {
     server.stubFor(any(anyUrl())

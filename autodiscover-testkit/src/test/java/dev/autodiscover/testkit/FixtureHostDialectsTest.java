@@ -1,6 +1,7 @@
 package dev.autodiscover.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,11 @@ class FixtureHostDialectsTest {
       + "exchange/autodiscover/outlook/requestschema/2006\"><Request>"
       + "<EMailAddress>alice@contoso.test</EMailAddress><AcceptableResponseSchema>"
       + PoxResponses.OUTLOOK_NAMESPACE + "</AcceptableResponseSchema></Request></Autodiscover>";
+  private static final String ACTIVESYNC_REQUEST = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+      + "<Autodiscover xmlns=\"" + FixtureHost.ACTIVESYNC_REQUEST_NAMESPACE + "\"><Request>"
+      + "<EMailAddress>alice@contoso.test</EMailAddress><AcceptableResponseSchema>"
+      + ActiveSyncResponses.RESPONSE_NAMESPACE + "</AcceptableResponseSchema></Request>"
+      + "</Autodiscover>";
   private static final String SOAP_REQUEST = "<soap:Envelope xmlns:soap=\""
       + SoapResponses.SOAP_NAMESPACE + "\" xmlns:a=\"" + SoapResponses.AUTODISCOVER_NAMESPACE
       + "\"><soap:Body><a:GetUserSettingsRequestMessage><a:Request><a:Users><a:User>"
@@ -223,11 +229,21 @@ class FixtureHostDialectsTest {
   }
 
   @Test
-  void authGuardChallengesSoapAndPoxUntilTheExpectedCredentialsArrive() throws IOException {
+  void authGuardChallengesEveryDialectButJsonUntilTheExpectedCredentialsArrive()
+      throws IOException {
     String soap = SoapResponses.settings().displayName("Alice").build();
     String pox = PoxResponses.settings("Alice", "alice@contoso.test", EWS);
+    String activeSync = ActiveSyncResponses.redirect("alice@contoso.mail.onmicrosoft.test");
     host.requireAuth("Basic", BASIC_ALICE).respondWithSoap(soap).respondWithPox(pox)
-        .respondWithJson(EWS_JSON);
+        .respondWithActiveSync(activeSync).respondWithJson(EWS_JSON);
+
+    try (Response anonymous = post(FixtureHost.AUTODISCOVER_PATH, ACTIVESYNC_REQUEST, "text/xml")) {
+      assertThat(anonymous.code()).isEqualTo(401);
+    }
+    try (Response authorized = post(FixtureHost.AUTODISCOVER_PATH, ACTIVESYNC_REQUEST, "text/xml",
+        "Authorization", BASIC_ALICE)) {
+      assertThat(body(authorized)).isEqualTo(activeSync);
+    }
 
     for (String path : new String[] {FixtureHost.SOAP_PATH, FixtureHost.AUTODISCOVER_PATH}) {
       try (Response anonymous = post(path, SOAP_REQUEST, "text/xml")) {
@@ -265,5 +281,100 @@ class FixtureHostDialectsTest {
         "Authorization", "Negotiate abc")) {
       assertThat(authorized.code()).isEqualTo(404);
     }
+  }
+
+  @Test
+  void poxAndActiveSyncOnOnePathAreToldApartByTheRequestNamespace() throws IOException {
+    String pox = PoxResponses.settings("Alice", "alice@contoso.test", EWS);
+    String activeSync = ActiveSyncResponses.settings().emailAddress("alice@contoso.test")
+        .mobileSync("https://mail.contoso.test/Microsoft-Server-ActiveSync").build();
+    host.respondWithActiveSync(activeSync).respondWithPox(pox);
+
+    try (Response response = post(FixtureHost.AUTODISCOVER_PATH, ACTIVESYNC_REQUEST, "text/xml")) {
+      assertThat(response.code()).isEqualTo(200);
+      assertThat(response.header("Content-Type")).isEqualTo(FixtureHost.XML_CONTENT_TYPE);
+      assertThat(body(response)).isEqualTo(activeSync);
+    }
+    try (Response response = post("/AUTODISCOVER/autodiscover.XML", POX_REQUEST, "text/xml")) {
+      assertThat(body(response)).isEqualTo(pox);
+    }
+  }
+
+  @Test
+  void poxAnswerAloneStillAnswersEveryPostAsBefore() throws IOException {
+    String pox = PoxResponses.settings("Alice", "alice@contoso.test", EWS);
+    host.respondWithPox(pox);
+
+    for (String request : new String[] {POX_REQUEST, ACTIVESYNC_REQUEST}) {
+      try (Response response = post(FixtureHost.AUTODISCOVER_PATH, request, "text/xml")) {
+        assertThat(body(response)).isEqualTo(pox);
+      }
+    }
+  }
+
+  @Test
+  void activeSyncAnswerAloneLeavesPoxRequestsUnanswered() throws IOException {
+    host.respondWithActiveSync(ActiveSyncResponses.redirect("alice@contoso.mail.onmicrosoft.test"));
+
+    try (Response pox = post(FixtureHost.AUTODISCOVER_PATH, POX_REQUEST, "text/xml")) {
+      assertThat(pox.code()).isEqualTo(404);
+    }
+    try (Response eas = get(FixtureHost.AUTODISCOVER_PATH)) {
+      assertThat(eas.code()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void activeSyncAnswerWinsOverPoxErrorsAndRedirectsOnThePath() throws IOException {
+    String activeSync = ActiveSyncResponses.actionError("2", "Provider error");
+    host.respondWithActiveSync(activeSync)
+        .redirect(302, "https://mail.contoso.test/autodiscover/autodiscover.xml");
+
+    try (Response eas = post(FixtureHost.AUTODISCOVER_PATH, ACTIVESYNC_REQUEST, "text/xml")) {
+      assertThat(eas.code()).isEqualTo(200);
+      assertThat(body(eas)).isEqualTo(activeSync);
+    }
+    try (Response pox = post(FixtureHost.AUTODISCOVER_PATH, POX_REQUEST, "text/xml")) {
+      assertThat(pox.code()).isEqualTo(302);
+    }
+  }
+
+  @Test
+  void oneHostServesAllFourDialectsAndRecordsWhichEachRequestUsed() throws IOException {
+    String pox = PoxResponses.settings("Alice", "alice@contoso.test", EWS);
+    String activeSync = ActiveSyncResponses.settings()
+        .mobileSync("https://mail.contoso.test/Microsoft-Server-ActiveSync").build();
+    String soap = SoapResponses.settings().externalEwsUrl(EWS).build();
+    host.respondWithPox(pox)
+        .respondWithActiveSync(activeSync)
+        .respondWithSoap(soap)
+        .respondWithJson(EWS_JSON);
+
+    try (Response response = post(FixtureHost.AUTODISCOVER_PATH, POX_REQUEST, "text/xml")) {
+      assertThat(body(response)).isEqualTo(pox);
+    }
+    try (Response response = post(FixtureHost.AUTODISCOVER_PATH, ACTIVESYNC_REQUEST, "text/xml")) {
+      assertThat(body(response)).isEqualTo(activeSync);
+    }
+    try (Response response = post(FixtureHost.SOAP_PATH, SOAP_REQUEST, "text/xml; charset=utf-8",
+        "SOAPAction", "\"" + SoapResponses.REQUEST_ACTION + "\"")) {
+      assertThat(body(response)).isEqualTo(soap);
+    }
+    try (Response response = get(V1 + "?Protocol=Ews")) {
+      assertThat(body(response)).isEqualTo(EWS_JSON);
+    }
+
+    assertThat(host.requests())
+        .extracting(ReceivedRequest::method, ReceivedRequest::path, ReceivedRequest::query)
+        .containsExactly(
+            tuple("POST", FixtureHost.AUTODISCOVER_PATH, ""),
+            tuple("POST", FixtureHost.AUTODISCOVER_PATH, ""),
+            tuple("POST", FixtureHost.SOAP_PATH, ""),
+            tuple("GET", V1, "Protocol=Ews"));
+    assertThat(host.requests().get(0).body()).isEqualTo(POX_REQUEST);
+    assertThat(host.requests().get(1).body()).contains(FixtureHost.ACTIVESYNC_REQUEST_NAMESPACE);
+    assertThat(host.requests().get(2).header("SOAPAction"))
+        .contains("\"" + SoapResponses.REQUEST_ACTION + "\"");
+    assertThat(host.requests().get(3).queryParameter("protocol")).contains("Ews");
   }
 }
