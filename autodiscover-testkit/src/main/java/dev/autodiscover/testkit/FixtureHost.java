@@ -307,8 +307,7 @@ public final class FixtureHost implements AutoCloseable {
 
   /**
    * Answers a GET to the JSON path, in either form and for any {@code Protocol}, with
-   * {@code status} and {@code json} as {@code application/json} — Exchange Online sends its
-   * error objects with 400, for instance.
+   * {@code status} and {@code json} as {@code application/json}: an error object with 400, say.
    */
   public FixtureHost respondWithJson(int status, String json) {
     Objects.requireNonNull(json, "json");
