@@ -19,7 +19,8 @@ import java.util.TreeMap;
  *     {@code :authority}, which is not among the headers), without the port
  * @param protocol the HTTP version, such as {@code "HTTP/1.1"} or {@code "HTTP/2.0"}
  * @param path the path, without the query
- * @param url the path and query as sent
+ * @param url the path and query as sent; {@link #query()} and {@link #queryParameter(String)} read
+ *     the query
  * @param headers every header, by name as sent, with its values in order
  * @param body the body decoded as UTF-8, empty when there was none
  */
@@ -55,6 +56,31 @@ public record ReceivedRequest(
   /** Whether the header {@code name} (any case) was sent. */
   public boolean hasHeader(String name) {
     return headers.containsKey(name);
+  }
+
+  /** The query as sent, after the first {@code ?} and still percent-encoded; empty without one. */
+  public String query() {
+    return QueryStrings.query(url);
+  }
+
+  /**
+   * Every query parameter, by name in any letter case (the first spelling sent is kept), with its
+   * values in the order sent, percent-decoded as UTF-8 with {@code +} read as a space, as Exchange
+   * reads them; unmodifiable.
+   */
+  public Map<String, List<String>> queryParameters() {
+    Map<String, List<String>> parameters = QueryStrings.parameters(query());
+    parameters.replaceAll((name, values) -> List.copyOf(values));
+    return Collections.unmodifiableMap(parameters);
+  }
+
+  /**
+   * The first value of the query parameter {@code name} (any case), decoded as
+   * {@link #queryParameters()} decodes it, if it was sent.
+   */
+  public Optional<String> queryParameter(String name) {
+    Objects.requireNonNull(name, "name");
+    return Optional.ofNullable(QueryStrings.first(query(), name));
   }
 
   @Override
