@@ -1,22 +1,28 @@
 package dev.autodiscover.internal.dialect;
 
 import dev.autodiscover.Dialect;
+import dev.autodiscover.internal.soap.SoapRequest;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The dialect a resolver speaks, with what the host application chose to ask in the dialects that
- * take a question: the Autodiscover v2 protocol name and the SOAP settings. Immutable.
- *
- * @param dialect the dialect candidates are asked in
- * @param jsonProtocol the {@code Protocol} asked of Autodiscover v2, such as {@code Ews}
- * @param soapSettings the settings a SOAP {@code GetUserSettings} request names
+ * take a question: the Autodiscover v2 protocol name and the SOAP settings. Immutable and thread-safe.
  */
-public record DialectChoice(Dialect dialect, String jsonProtocol, List<String> soapSettings) {
-  public DialectChoice {
-    Objects.requireNonNull(dialect, "dialect");
-    Objects.requireNonNull(jsonProtocol, "jsonProtocol");
-    soapSettings = List.copyOf(soapSettings);
+public final class DialectChoice {
+  private final Dialect dialect;
+  private final JsonCodec json;
+  private final SoapCodec soap;
+
+  /**
+   * @param dialect the dialect candidates are asked in
+   * @param jsonProtocol the {@code Protocol} asked of Autodiscover v2, such as {@code Ews}
+   * @param soapSettings the settings a SOAP {@code GetUserSettings} request names; empty for the default ones
+   */
+  public DialectChoice(Dialect dialect, String jsonProtocol, List<String> soapSettings) {
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+    this.json = new JsonCodec(jsonProtocol);
+    this.soap = new SoapCodec(soapSettings.isEmpty() ? SoapRequest.DEFAULT_SETTINGS : soapSettings);
   }
 
   /** Returns the codec candidates are asked with. */
@@ -28,7 +34,9 @@ public record DialectChoice(Dialect dialect, String jsonProtocol, List<String> s
   public DialectCodec codec(Dialect spoken) {
     return switch (spoken) {
       case POX -> PoxCodec.INSTANCE;
-      case JSON, SOAP, ACTIVESYNC -> throw new UnsupportedOperationException(spoken + " is not spoken yet");
+      case JSON -> json;
+      case SOAP -> soap;
+      case ACTIVESYNC -> ActiveSyncCodec.INSTANCE;
     };
   }
 }

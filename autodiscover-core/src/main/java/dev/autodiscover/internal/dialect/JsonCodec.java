@@ -1,0 +1,49 @@
+package dev.autodiscover.internal.dialect;
+
+import dev.autodiscover.Dialect;
+import dev.autodiscover.internal.json.JsonAnswer;
+import dev.autodiscover.internal.json.JsonRequest;
+import java.net.URI;
+import okhttp3.Request;
+
+/**
+ * Autodiscover v2: {@code GET /autodiscover/autodiscover.json/v1.0/<email>?Protocol=<name>}, never
+ * with credentials.
+ */
+final class JsonCodec implements DialectCodec {
+  private final String protocol;
+
+  JsonCodec(String protocol) {
+    this.protocol = JsonRequest.protocolName(protocol);
+  }
+
+  @Override
+  public Dialect dialect() {
+    return Dialect.JSON;
+  }
+
+  @Override
+  public URI endpoint(URI candidate, String emailAddress) {
+    return JsonRequest.url(candidate, emailAddress, protocol);
+  }
+
+  @Override
+  public Request.Builder request(URI url, String emailAddress) {
+    return new Request.Builder().url(url.toString()).get().header("Accept", "application/json");
+  }
+
+  @Override
+  public boolean sendsCredentials() {
+    return false;
+  }
+
+  @Override
+  public int maxBodyBytes() {
+    return JsonAnswer.MAX_BODY_BYTES;
+  }
+
+  @Override
+  public Reply read(byte[] body) {
+    return JsonAnswer.read(body, protocol);
+  }
+}
