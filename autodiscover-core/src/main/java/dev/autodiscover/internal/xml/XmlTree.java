@@ -46,6 +46,13 @@ public final class XmlTree {
   public static final int MAX_ELEMENTS = 10_000;
   /** The longest text an element may hold. */
   public static final int MAX_TEXT_CHARS = 8 * 1024;
+  /**
+   * The longest path {@link Element#collectLeaves} keeps a value under. Real paths are a few dozen
+   * characters; without a bound, names of a thousand characters nested thirty deep over ten
+   * thousand leaves would make a body of a few hundred kilobytes hold hundreds of megabytes of
+   * paths.
+   */
+  public static final int MAX_PATH_CHARS = 256;
 
   /** Why an HTML page is refused; dialects say the same. */
   public static final String HTML_PAGE = "an HTML page, not Autodiscover XML";
@@ -341,9 +348,13 @@ public final class XmlTree {
     /**
      * Puts the trimmed text of every non-empty leaf at or below this element into {@code values},
      * keyed by {@code path} followed by the local names down to the leaf, joined by {@code /}. A
-     * path already in {@code values} keeps its first value.
+     * path already in {@code values} keeps its first value; a leaf whose path would be longer than
+     * {@value #MAX_PATH_CHARS} characters is left out.
      */
     public void collectLeaves(String path, Map<String, String> values) {
+      if (path.length() > MAX_PATH_CHARS) {
+        return;
+      }
       if (isLeaf()) {
         String value = text().trim();
         if (!value.isEmpty()) {

@@ -77,6 +77,22 @@ class XmlTreeTest {
   }
 
   @Test
+  void leavesWhosePathIsLongerThan256CharactersAreLeftOut() throws Exception {
+    String fits = "f".repeat(254); // P/ and 254 characters: 256
+    String tooLong = "t".repeat(255);
+    String deep = "d".repeat(130); // P/d.../d.../x: 265
+    Element root = read("<Root xmlns='urn:example:root'><%1$s>a</%1$s><%2$s>b</%2$s><%3$s><%3$s><x>c</x></%3$s></%3$s><y>e</y></Root>"
+        .formatted(fits, tooLong, deep));
+    Map<String, String> values = new LinkedHashMap<>();
+
+    for (Element child : root.children()) {
+      child.collectLeaves("P/" + child.name(), values);
+    }
+
+    assertThat(values).containsExactly(entry("P/" + fits, "a"), entry("P/y", "e"));
+  }
+
+  @Test
   void rootMustHaveTheExpectedNameInAnAcceptedNamespace() throws Exception {
     List<String> both = List.of(NS, OTHER_NS);
 
