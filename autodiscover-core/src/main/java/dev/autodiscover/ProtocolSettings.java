@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code MailStore/ExternalUrl}, {@code Internal/OWAUrl}... Attributes of the {@code Protocol}
  * element itself are keyed {@code @Version} and so on. The type, whether it came from a
  * {@code Type} child element or a {@code Type} attribute, is in {@link #type()} only. When a path
- * repeats, the first value is kept; entries are in document order.
+ * repeats, the first value is kept; a value whose path would be longer than 256 characters is left
+ * out; entries are in document order.
  *
  * <p>Immutable and thread-safe.
  *

@@ -132,6 +132,38 @@ class HostileXmlTest extends HostileServerTest {
     assertThat(result.resolved()).isTrue();
   }
 
+  /**
+   * Every value is kept under the path of names down to it: thirty names of a thousand characters
+   * over ten thousand leaves would be a quarter of a gigabyte of paths from 200 KB of XML, in a
+   * heap of 32 MiB.
+   */
+  @Test
+  void valuesUnderLongDeepPathsAreLeftOutRatherThanFillingTheHeap() {
+    StringBuilder open = new StringBuilder();
+    StringBuilder close = new StringBuilder();
+    for (int level = 0; level < 27; level++) {
+      String name = "n" + level + "x".repeat(997);
+      open.append('<').append(name).append('>');
+      close.insert(0, "</" + name + ">");
+    }
+    StringBuilder leaves = new StringBuilder();
+    for (int i = 0; i < 9_900; i++) {
+      leaves.append("<a").append(i).append(">x</a").append(i).append('>');
+    }
+    network.rawHost("contoso.test", HostileAnswers.okXml("""
+        <?xml version="1.0" encoding="utf-8"?>
+        <Autodiscover xmlns="%s"><Response xmlns="%s"><Account><Action>settings</Action>
+        <Protocol><Type>EXPR</Type><EwsUrl>%s</EwsUrl>%s</Protocol></Account></Response></Autodiscover>
+        """.formatted(PoxResponses.ROOT_NAMESPACE, PoxResponses.OUTLOOK_NAMESPACE, HostileNetwork.EWS_URL,
+            open.toString() + leaves + close)));
+
+    AutodiscoverResult result = resolve("alice@contoso.test");
+
+    assertThat(result.endpoint()).as(result.describe())
+        .contains(new Endpoint(URI.create(ROOT_URL), DiscoveryMethod.A_RECORD));
+    assertThat(result.settings().orElseThrow().protocols().get(0).values()).hasSize(1);
+  }
+
   /** The body decides: servers and proxies mislabel Autodiscover answers, and the parser is bounded whatever it reads. */
   @ParameterizedTest(name = "Content-Type: {0}")
   @NullSource

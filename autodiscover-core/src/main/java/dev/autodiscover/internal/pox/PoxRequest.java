@@ -1,5 +1,6 @@
 package dev.autodiscover.internal.pox;
 
+import dev.autodiscover.internal.xml.XmlEscaping;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -33,50 +34,10 @@ public final class PoxRequest {
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
             + "<Autodiscover xmlns=\"" + REQUEST_NAMESPACE + "\">\n"
             + "  <Request>\n"
-            + "    <EMailAddress>" + escape(emailAddress) + "</EMailAddress>\n"
+            + "    <EMailAddress>" + XmlEscaping.escape(emailAddress, "emailAddress") + "</EMailAddress>\n"
             + "    <AcceptableResponseSchema>" + RESPONSE_SCHEMA + "</AcceptableResponseSchema>\n"
             + "  </Request>\n"
             + "</Autodiscover>\n";
     return xml.getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** Escapes markup characters, and CR so that a reader does not turn it into LF. */
-  private static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); ) {
-      int c = text.codePointAt(i);
-      if (!allowedInXml(c)) {
-        throw new IllegalArgumentException(
-            String.format(
-                "emailAddress contains %s at index %d, which XML 1.0 does not allow",
-                describe(c), i));
-      }
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
-        case '\r' -> out.append("&#13;");
-        default -> out.appendCodePoint(c);
-      }
-      i += Character.charCount(c);
-    }
-    return out.toString();
-  }
-
-  private static boolean allowedInXml(int c) {
-    return c == '\t' || c == '\n' || c == '\r'
-        || (c >= 0x20 && c <= 0xD7FF)
-        || (c >= 0xE000 && c <= 0xFFFD)
-        || (c >= 0x10000 && c <= 0x10FFFF);
-  }
-
-  private static String describe(int c) {
-    String code = String.format("U+%04X", c);
-    if (Character.isSurrogate((char) c)) {
-      return "a lone surrogate " + code;
-    }
-    return Character.isISOControl(c) ? "the control character " + code : "the character " + code;
   }
 }

@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.autodiscover.AutodiscoverSettings;
 import dev.autodiscover.ProtocolSettings;
 import dev.autodiscover.UserSettings;
+import dev.autodiscover.internal.xml.XmlText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;

@@ -243,6 +243,30 @@ class PoxParserHostileInputTest {
   }
 
   @Test
+  void valuesUnderPathsLongerThan256CharactersAreLeftOut() {
+    // 27 names of 1,000 characters over 9,900 leaves: a quarter of a gigabyte of paths if kept.
+    StringBuilder open = new StringBuilder("<Action>settings</Action><Protocol><Type>EXCH</Type><EwsUrl>https://mail.contoso.com/EWS/Exchange.asmx</EwsUrl>");
+    StringBuilder close = new StringBuilder("</Protocol>");
+    for (int level = 0; level < 27; level++) {
+      String name = "n" + level + "x".repeat(997);
+      open.append('<').append(name).append('>');
+      close.insert(0, "</" + name + ">");
+    }
+    StringBuilder leaves = new StringBuilder();
+    for (int i = 0; i < 9_900; i++) {
+      leaves.append("<a").append(i).append(">x</a").append(i).append('>');
+    }
+    String xml = account(open.toString() + leaves + close);
+
+    PoxResponse response =
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> PoxParser.parse(utf8(xml)));
+
+    assertThat(response).isInstanceOf(PoxResponse.Settings.class);
+    assertThat(((PoxResponse.Settings) response).settings().protocols().get(0).values())
+        .containsOnlyKeys("EwsUrl");
+  }
+
+  @Test
   void elementTextLongerThan8KibIsRefused() {
     String fits = "<Action>settings</Action><Protocol><Type>EXCH</Type><EwsUrl>"
         + "a".repeat(8 * 1024) + "</EwsUrl></Protocol>";

@@ -1,4 +1,4 @@
-package dev.autodiscover.internal.pox;
+package dev.autodiscover.internal.xml;
 
 import dev.autodiscover.internal.ServerText;
 import java.nio.ByteBuffer;
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *
  * <p>Stateless and thread-safe.
  */
-final class XmlText {
+public final class XmlText {
   /** An XML declaration's version and encoding, in the order XML 1.0 prescribes; the encoding's value may hold anything. */
   private static final Pattern DECLARED = Pattern.compile(
       "^<\\?xml\\s+version\\s*=\\s*(?:\"[^\"]*\"|'[^']*')\\s+encoding\\s*=\\s*([\"'])(.*?)\\1", Pattern.DOTALL);
@@ -31,7 +31,7 @@ final class XmlText {
   private XmlText() {}
 
   /** Returns {@code body} as text, without a byte order mark. */
-  static String decode(byte[] body) throws Undecodable {
+  public static String decode(byte[] body) throws Undecodable {
     String text;
     if (startsWith(body, 0xEF, 0xBB, 0xBF)) {
       text = decode(body, 3, StandardCharsets.UTF_8);
@@ -103,7 +103,7 @@ final class XmlText {
   }
 
   /** A body whose bytes are not text in the encoding it uses; the message says why. */
-  static final class Undecodable extends Exception {
+  public static final class Undecodable extends Exception {
     Undecodable(String reason) {
       super(reason, null, false, false);
     }
