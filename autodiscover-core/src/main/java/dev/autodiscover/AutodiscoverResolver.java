@@ -8,6 +8,8 @@ import dev.autodiscover.internal.LastKnownGood;
 import dev.autodiscover.internal.Resolution;
 import dev.autodiscover.internal.ResolverConfig;
 import dev.autodiscover.internal.dialect.DialectChoice;
+import dev.autodiscover.internal.json.JsonRequest;
+import dev.autodiscover.internal.soap.SoapRequest;
 import dev.autodiscover.internal.directory.JndiDirectoryClient;
 import dev.autodiscover.internal.http.Transport;
 import dev.autodiscover.spi.CredentialsProvider;
@@ -291,7 +293,7 @@ public final class AutodiscoverResolver {
      *     anything but ASCII letters and digits
      */
     public Builder jsonProtocol(String protocol) {
-      this.jsonProtocol = requireName(protocol, "jsonProtocol", "such as Ews, AutodiscoverV1, ActiveSync or Rest");
+      this.jsonProtocol = JsonRequest.protocolName(protocol);
       return this;
     }
 
@@ -310,21 +312,16 @@ public final class AutodiscoverResolver {
       if (settings.isEmpty()) {
         throw new IllegalArgumentException("soapSettings must name at least one setting");
       }
-      this.soapSettings = settings.stream()
-          .map(setting -> requireName(setting, "soapSettings", "such as UserDisplayName or ExternalEwsUrl"))
-          .distinct()
-          .toList();
-      return this;
-    }
-
-    /** Checks a name that goes into a request: 1 to 64 ASCII letters and digits. */
-    private static String requireName(String name, String parameter, String examples) {
-      Objects.requireNonNull(name, parameter);
-      if (!name.matches("[A-Za-z0-9]{1,64}")) {
-        throw new IllegalArgumentException(parameter + " must be 1 to 64 ASCII letters and digits, " + examples
-            + ": \"" + name + "\"");
+      List<String> names = new ArrayList<>();
+      for (String setting : settings) {
+        try {
+          names.add(SoapRequest.settingName(setting));
+        } catch (IllegalArgumentException | NullPointerException e) {
+          throw new IllegalArgumentException("soapSettings: " + e.getMessage(), e);
+        }
       }
-      return name;
+      this.soapSettings = names.stream().distinct().toList();
+      return this;
     }
 
     /** Sets the DNS client every lookup goes through. The default is {@link DnsClient#system()}. */

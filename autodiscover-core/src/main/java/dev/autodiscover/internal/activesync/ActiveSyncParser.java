@@ -127,7 +127,8 @@ public final class ActiveSyncParser {
             .map(u -> new UserSettings(
                 u.childText("DisplayName"), Optional.empty(), u.childText("EMailAddress"), Optional.empty()))
             .orElse(UserSettings.empty());
-    return new Reply.Settings(new AutodiscoverSettings(user, Optional.empty(), servers));
+    return new Reply.Settings(new AutodiscoverSettings(
+        user, Optional.empty(), servers, Optional.empty(), response.childText("Culture")));
   }
 
   private static ProtocolSettings server(Element server) {
