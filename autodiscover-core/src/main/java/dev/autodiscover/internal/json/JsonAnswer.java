@@ -85,7 +85,8 @@ public final class JsonAnswer {
   private static Reply interpret(JsonValue.ObjectValue answer, String askedProtocol) {
     Map<String, Map.Entry<String, JsonValue>> members = new HashMap<>();
     for (Map.Entry<String, JsonValue> member : answer.members().entrySet()) {
-      Map.Entry<String, JsonValue> earlier = members.putIfAbsent(asciiLowerCase(member.getKey()), member);
+      Map.Entry<String, JsonValue> earlier =
+          members.putIfAbsent(asciiLowerCase(member.getKey()), member);
       if (earlier != null) {
         return new Reply.NotAutodiscover(
             "duplicate member: " + ServerText.quoted(earlier.getKey()) + " and "
@@ -144,7 +145,8 @@ public final class JsonAnswer {
     String code = ServerText.oneLine(codeText.get());
     // An ErrorMessage that is not a string is left out: the code alone says what went wrong.
     String message = errorMessage.flatMap(JsonAnswer::string).map(ServerText::oneLine).orElse("");
-    String description = code.isEmpty() ? "Autodiscover v2 error without a code" : "Autodiscover v2 error " + code;
+    String description =
+        code.isEmpty() ? "Autodiscover v2 error without a code" : "Autodiscover v2 error " + code;
     return new Reply.Error(code, message.isEmpty() ? description : description + ": " + message);
   }
 
@@ -197,7 +199,7 @@ public final class JsonAnswer {
     return i;
   }
 
-  /** Whether {@code body} holds {@code prefix}, in lower-case ASCII, at {@code from}, in any case. */
+  /** Whether {@code body} holds {@code prefix} (lower-case ASCII) at {@code from}, in any case. */
   private static boolean startsWith(byte[] body, int from, String prefix) {
     if (body.length - from < prefix.length()) {
       return false;

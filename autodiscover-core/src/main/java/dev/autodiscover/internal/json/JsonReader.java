@@ -17,10 +17,10 @@ import java.util.Objects;
  *       replaced.
  *   <li>Whitespace is space, tab, line feed and carriage return only. Exactly one value, with
  *       nothing but whitespace after it.
- *   <li>Strings: U+0000 to U+001F must be escaped; the escapes are RFC 8259's, and a {@code \\u}
- *       escape of a surrogate must be one half of a pair written as two escapes. A lone surrogate
- *       is refused rather than kept, so every string read is well-formed UTF-16 and can be written
- *       back as UTF-8 unchanged.
+ *   <li>Strings: U+0000 to U+001F must be escaped; the escapes are RFC 8259's, and a
+ *       <code>&#92;u</code> escape of a surrogate must be one half of a pair written as two
+ *       escapes. A lone surrogate is refused rather than kept, so every string read is well-formed
+ *       UTF-16 and can be written back as UTF-8 unchanged.
  *   <li>Numbers follow the grammar (no leading zeros, no {@code +}, no bare {@code .5}, no
  *       {@code NaN}) and are kept as their text, at most {@value #MAX_NUMBER_CHARS} characters.
  *   <li>An object may not name a member twice, compared after escapes are decoded: a server must
@@ -276,7 +276,7 @@ public final class JsonReader {
     }
   }
 
-  /** Reads the four hex digits of a {@code \\u} escape that starts at {@code at}. */
+  /** Reads the four hex digits of a <code>&#92;u</code> escape that starts at {@code at}. */
   private char hex4(int at) throws Malformed {
     int unit = 0;
     for (int i = 0; i < 4; i++) {

@@ -55,7 +55,8 @@ public final class JsonRequest {
     Objects.requireNonNull(protocol, "protocol");
     String host = candidate.getHost();
     if (host == null || host.isEmpty()) {
-      throw new IllegalArgumentException("candidate URL has no host: " + ServerText.quoted(candidate.toString()));
+      throw new IllegalArgumentException(
+          "candidate URL has no host: " + ServerText.quoted(candidate.toString()));
     }
     if (emailAddress.isEmpty() || emailAddress.equals(".") || emailAddress.equals("..")) {
       throw new IllegalArgumentException(
@@ -83,8 +84,8 @@ public final class JsonRequest {
       throw new IllegalArgumentException(PROTOCOL_RULE + "null");
     }
     if (name.length() > MAX_PROTOCOL_CHARS) {
-      throw new IllegalArgumentException(
-          "jsonProtocol must be at most " + MAX_PROTOCOL_CHARS + " characters: " + ServerText.quoted(name));
+      throw new IllegalArgumentException("jsonProtocol must be at most " + MAX_PROTOCOL_CHARS
+          + " characters: " + ServerText.quoted(name));
     }
     boolean valid = !name.isEmpty();
     for (int i = 0; i < name.length() && valid; i++) {
