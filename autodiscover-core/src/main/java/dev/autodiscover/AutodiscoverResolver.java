@@ -44,8 +44,9 @@ import okhttp3.OkHttpClient;
  * {@code SCP} (Active Directory serviceConnectionPoint objects, when the resolver has an {@link
  * ActiveDirectory}), {@code A_RECORD} ({@code https://<domain>}), {@code PREFIXED_HOST}
  * ({@code https://autodiscover.<domain>}), {@code HTTP_REDIRECT} (the plain-HTTP redirect) and
- * {@code SRV} ({@code _autodiscover._tcp.<domain>}). Each candidate is POSTed the Autodiscover
- * request; the first in that order to answer with settings wins. By default the candidates are
+ * {@code SRV} ({@code _autodiscover._tcp.<domain>}); the {@code OFFICE365} step joins them when
+ * {@code autodiscover.<domain>} is an alias of Microsoft's service. Each candidate is asked in the
+ * resolver's {@link Dialect} (POX by default); the first in that order to answer with settings wins. By default the candidates are
  * {@linkplain Probing staggered}: one that does not answer within a fraction of a second no longer
  * holds up the next, yet the order of precedence is kept. Redirects are followed under the rules of the
  * protocol (https only, never a URL twice, at most 10 in all, consent for insecure sources and

@@ -111,11 +111,11 @@ public final class Resolution {
       if (step instanceof Step.Found found) {
         found.attempt().finish(AttemptOutcome.SUCCESS, found.status(), "Autodiscover settings received"
             + (found.notes().isEmpty() ? "" : "; " + String.join("; ", found.notes())));
-        lastKnownGood.found(domain, found.endpoint(), found.settings().ttl(), known);
+        lastKnownGood.found(domain, remembered(found.endpoint()), found.settings().ttl(), known);
       } else if (step instanceof Step.Restart restart) {
         restart.attempt().finish(AttemptOutcome.REDIRECTED, restart.status(),
             restart.via() + " to " + restart.address().address());
-        lastKnownGood.found(domain, restart.answeredBy(), Optional.empty(), known);
+        lastKnownGood.found(domain, remembered(restart.answeredBy()), Optional.empty(), known);
       } else if (step instanceof Step.Exhausted) {
         lastKnownGood.exhausted(domain, race.attempts());
       }
@@ -129,6 +129,12 @@ public final class Resolution {
       }
       return step;
     }
+  }
+
+  /** The endpoint as the cache keeps it: never with the address in it, for other addresses of the domain. */
+  private Endpoint remembered(Endpoint answered) {
+    return new Endpoint(config.dialects().codec(answered.dialect()).remembered(answered.url()), answered.method(),
+        answered.dialect());
   }
 
   private Race race(EmailAddress address) {

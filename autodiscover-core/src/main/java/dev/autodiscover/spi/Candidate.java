@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A URL a strategy proposes to POST the Autodiscover request to.
+ * A URL a strategy proposes to ask for the mailbox's settings: the POX URL on a host, which the
+ * resolver's {@link dev.autodiscover.Dialect} moves to its own path on that host.
  *
  * <p>A candidate that comes from an insecure source (an SRV record, the plain-HTTP redirect) says
  * so through {@link #redirect()}: the resolver then asks the host application's consent before

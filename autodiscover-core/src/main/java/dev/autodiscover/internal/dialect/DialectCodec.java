@@ -27,6 +27,14 @@ public interface DialectCodec {
   /** Returns whether a 401 may be answered with the host application's credentials. */
   boolean sendsCredentials();
 
+  /**
+   * Returns what the endpoint cache keeps of {@code answered}, a URL that answered in this dialect:
+   * by default the URL itself; a dialect whose URL names the address keeps its host alone.
+   */
+  default URI remembered(URI answered) {
+    return answered;
+  }
+
   /** Returns the largest answer body this dialect reads. */
   int maxBodyBytes();
 

@@ -27,6 +27,12 @@ final class JsonCodec implements DialectCodec {
     return JsonRequest.url(candidate, emailAddress, protocol);
   }
 
+  /** The answering URL names the address; the cache keeps the host, asked again in any dialect. */
+  @Override
+  public URI remembered(URI answered) {
+    return AutodiscoverPaths.onHost(answered, AutodiscoverPaths.XML);
+  }
+
   @Override
   public Request.Builder request(URI url, String emailAddress) {
     return new Request.Builder().url(url.toString()).get().header("Accept", "application/json");
