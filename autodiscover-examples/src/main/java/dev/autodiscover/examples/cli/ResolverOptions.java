@@ -250,7 +250,8 @@ final class ResolverOptions {
       throw new BadInputException("--methods: name at least one method");
     }
     if (office365 && !names.contains("office365")) {
-      strategies.add(names.contains("scp") ? 1 : 0, Strategies.office365());
+      // Right after scp wherever --methods puts it (indexOf is -1 without it: first).
+      strategies.add(new ArrayList<>(names).indexOf("scp") + 1, Strategies.office365());
     }
     return strategies;
   }

@@ -56,6 +56,18 @@ class ResolveOffice365Test extends LoopbackCommandTest {
   }
 
   @Test
+  void office365OptionGoesRightAfterScpWhereverMethodsPutsScp() {
+    FixtureHost office365 = office365();
+
+    CommandRun run = resolve("--json", "--office365", "--methods", "a-record,scp,prefixed-host",
+        "alice@contoso.test");
+
+    assertThat(run.status()).as(run.out() + run.err()).isZero();
+    assertThat(methods(run.jsonLines().get(0))).containsExactly("A_RECORD", "SCP", "OFFICE365");
+    assertThat(office365.requests()).hasSize(1);
+  }
+
+  @Test
   void office365OptionAsksWhereMethodsPutsOffice365() {
     FixtureHost office365 = office365();
 
