@@ -80,6 +80,20 @@ class ResolveOffice365Test extends LoopbackCommandTest {
   }
 
   @Test
+  void office365OptionKeepsOffice365WhereMethodsPutsItEvenInTheDefaultOrder() {
+    FixtureHost office365 = office365();
+    network.httpsHost("autodiscover.contoso.test")
+        .respondWithPox(PoxResponses.settings("Alice", "alice@contoso.test", EWS));
+
+    CommandRun run = resolve("--json", "--office365", "--methods",
+        "scp,a-record,prefixed-host,office365,http-redirect,srv", "alice@contoso.test");
+
+    assertThat(run.status()).as(run.out() + run.err()).isZero();
+    assertThat(methods(run.jsonLines().get(0))).containsExactly("SCP", "A_RECORD", "PREFIXED_HOST");
+    assertThat(office365.requests()).isEmpty();
+  }
+
+  @Test
   void office365OptionWithoutScpInMethodsAsksOutlookFirst() {
     FixtureHost office365 = office365();
 
