@@ -150,6 +150,30 @@ class ResolveDialectsTest extends LoopbackCommandTest {
   }
 
   @Test
+  void srvLookupSpeaksNoDialectAndItsTargetIsAskedInTheOneChosen() {
+    FixtureHost mail = network.httpsHost("mail.contoso.test").respondWithSoap(SoapResponses.settings()
+        .displayName("Alice").externalEwsUrl(EWS).build());
+    network.dns().addSrv("_autodiscover._tcp.contoso.test", 0, 0, 443, "mail.contoso.test");
+
+    CommandRun run = resolve("--json", "--protocol", "soap", "--methods", "srv", "alice@contoso.test");
+
+    assertThat(run.status()).as(run.out() + run.err()).isZero();
+    JsonNode json = run.jsonLines().get(0);
+    assertThat(json.get("attempts")).hasSize(2);
+    JsonNode lookup = json.at("/attempts/0");
+    assertThat(lookup.get("url").asText()).isEqualTo("_autodiscover._tcp.contoso.test");
+    assertThat(lookup.get("outcome").asText()).isEqualTo("REDIRECTED");
+    assertThat(lookup.get("dialect").isNull()).isTrue();
+    assertThat(lookup.get("errorCode").isNull()).isTrue();
+    assertThat(json.at("/attempts/1/dialect").asText()).isEqualTo("SOAP");
+    assertThat(json.at("/endpoint/url").asText())
+        .isEqualTo("https://mail.contoso.test/autodiscover/autodiscover.svc");
+    assertThat(json.at("/endpoint/method").asText()).isEqualTo("SRV");
+    assertThat(mail.requests()).singleElement()
+        .satisfies(request -> assertThat(request.path()).isEqualTo("/autodiscover/autodiscover.svc"));
+  }
+
+  @Test
   void activeSyncDialectGivesTheActiveSyncUrlAndTheCulture() {
     String activeSync = "https://mail.contoso.test/Microsoft-Server-ActiveSync";
     FixtureHost host = network.httpsHost(HOST).respondWithActiveSync(ActiveSyncResponses.settings()
