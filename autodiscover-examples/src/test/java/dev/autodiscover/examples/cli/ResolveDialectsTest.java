@@ -96,6 +96,32 @@ class ResolveDialectsTest extends LoopbackCommandTest {
   }
 
   @Test
+  void jsonRedirectToAnotherDomainIsFollowedOnlyWithRedirectsAllow() {
+    String location = JsonResponses.redirectLocation("mail.fabrikam.test", "alice@contoso.test", "Ews", 1);
+    network.httpsHost(HOST).redirectJson(302, location);
+    network.httpsHost("mail.fabrikam.test").respondWithJson("Ews", JsonResponses.answer("Ews", EWS));
+
+    CommandRun refused = resolve("--json", "--protocol", "json", "--methods", "prefixed-host", "alice@contoso.test");
+    CommandRun allowed = resolve("--json", "--protocol", "json", "--methods", "prefixed-host", "--redirects", "allow",
+        "alice@contoso.test");
+
+    assertThat(refused.status()).as(refused.out() + refused.err()).isEqualTo(1);
+    JsonNode denied = refused.jsonLines().get(0);
+    assertThat(denied.get("attempts")).extracting(attempt -> attempt.get("outcome").asText())
+        .containsExactly("REDIRECTED", "REDIRECT_DENIED");
+    assertThat(denied.at("/attempts/0/httpStatus").asInt()).isEqualTo(302);
+    assertThat(denied.at("/redirects/0/to").asText()).isEqualTo(location);
+    assertThat(denied.at("/redirects/0/allowed").asBoolean()).isFalse();
+    assertThat(allowed.status()).as(allowed.out() + allowed.err()).isZero();
+    JsonNode json = allowed.jsonLines().get(0);
+    assertThat(json.at("/endpoint/url").asText()).isEqualTo(location);
+    assertThat(json.at("/endpoint/dialect").asText()).isEqualTo("JSON");
+    assertThat(json.at("/settings/ewsUrl").asText()).isEqualTo(EWS);
+    assertThat(json.get("attempts")).extracting(attempt -> attempt.get("dialect").asText())
+        .containsExactly("JSON", "JSON");
+  }
+
+  @Test
   void soapDialectRequestsExactlyTheSettingsNamed() {
     FixtureHost host = network.httpsHost(HOST).respondWithSoap(SoapResponses.settings()
         .displayName("Alice").externalEwsUrl(EWS).build());
