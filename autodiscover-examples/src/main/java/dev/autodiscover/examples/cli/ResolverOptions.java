@@ -81,7 +81,7 @@ final class ResolverOptions {
           + " Default: scp,a-record,prefixed-host,office365,http-redirect,srv (scp runs only with"
           + " --scp-ldap or --ad-domain; office365 only when autodiscover.DOMAIN is a CNAME to"
           + " Microsoft's service, unless --office365 is given).")
-  List<String> methods = new ArrayList<>(DEFAULT_METHODS);
+  List<String> methods; // null unless --methods is given
 
   @Option(names = "--office365",
       description = "Office 365 direct connect: ask outlook.office365.com for every address, right"
@@ -231,9 +231,9 @@ final class ResolverOptions {
   private List<DiscoveryStrategy> strategies() {
     Set<String> names = new LinkedHashSet<>();
     List<DiscoveryStrategy> strategies = new ArrayList<>();
-    List<String> order = office365 && methods.equals(DEFAULT_METHODS)
-        ? List.of("scp", "office365", "a-record", "prefixed-host", "http-redirect", "srv")
-        : methods;
+    List<String> order = methods != null ? methods
+        : office365 ? List.of("scp", "office365", "a-record", "prefixed-host", "http-redirect", "srv")
+        : DEFAULT_METHODS;
     for (String raw : order) {
       String name = raw.trim().toLowerCase(Locale.ROOT);
       DiscoveryStrategy strategy = METHODS.get(name);
@@ -250,7 +250,8 @@ final class ResolverOptions {
       throw new BadInputException("--methods: name at least one method");
     }
     if (office365 && !names.contains("office365")) {
-      strategies.add(names.contains("scp") ? 1 : 0, Strategies.office365());
+      // Right after scp wherever --methods puts it (indexOf is -1 without it: first).
+      strategies.add(new ArrayList<>(names).indexOf("scp") + 1, Strategies.office365());
     }
     return strategies;
   }
