@@ -3,6 +3,7 @@ package dev.autodiscover;
 import dev.autodiscover.tls.CertificateDiagnosis;
 import dev.autodiscover.tls.Remediation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -63,13 +64,16 @@ public record AutodiscoverResult(
    * Returns what an administrator should change so that the certificates rejected in this
    * resolution are accepted: the {@link Remediation} advice for each {@link
    * AttemptOutcome#CERTIFICATE_REJECTED} attempt, in the order of the attempts, each sentence once.
-   * Empty when no certificate was rejected.
+   * Empty when no certificate was rejected. A host among {@link #office365Aliases()} gets no advice:
+   * it serves Microsoft's certificate, which cannot name it, and nothing about it needs to change.
    */
   public List<String> remediation() {
     List<String> domains = domains();
+    Set<String> aliases = office365Aliases();
     Set<String> advice = new LinkedHashSet<>();
     for (Attempt attempt : attempts) {
-      if (attempt.outcome() != AttemptOutcome.CERTIFICATE_REJECTED || attempt.certificate().isEmpty()) {
+      if (attempt.outcome() != AttemptOutcome.CERTIFICATE_REJECTED || attempt.certificate().isEmpty()
+          || aliases.contains(attempt.certificate().get().host())) {
         continue;
       }
       CertificateDiagnosis diagnosis = attempt.certificate().get();
@@ -77,6 +81,21 @@ public record AutodiscoverResult(
       advice.addAll(Remediation.advice(diagnosis, method, domainOf(diagnosis.host(), domains)));
     }
     return List.copyOf(advice);
+  }
+
+  /**
+   * Returns the names the {@link DiscoveryMethod#OFFICE365} step found to be aliases of Microsoft's
+   * Autodiscover service, such as {@code autodiscover.contoso.com}: the names of its attempts that
+   * ended {@link AttemptOutcome#REDIRECTED}. Empty when the step found none.
+   */
+  public Set<String> office365Aliases() {
+    Set<String> aliases = new LinkedHashSet<>();
+    for (Attempt attempt : attempts) {
+      if (attempt.method().equals(DiscoveryMethod.OFFICE365) && attempt.outcome() == AttemptOutcome.REDIRECTED) {
+        aliases.add(attempt.url());
+      }
+    }
+    return Collections.unmodifiableSet(aliases);
   }
 
   /** Returns a few lines for people: the verdict, one line per attempt and redirect, then what to change. */

@@ -55,6 +55,8 @@ class Office365StepTest extends LoopbackTest {
         .satisfies(attempt -> assertThat(attempt.detail()).contains("autodiscover.outlook.com",
             "Microsoft 365 worldwide", "outlook.office365.com"));
     assertThat(result.redirects()).as("a step the library configured needs no consent").isEmpty();
+    assertThat(result.office365Aliases()).containsExactly("autodiscover.contoso.test");
+    assertThat(result.remediation()).as("Microsoft's certificate on the alias is no fault of the domain").isEmpty();
     assertThat(office365.requests()).singleElement()
         .satisfies(request -> assertThat(request.body()).contains("alice@contoso.test"));
   }

@@ -76,6 +76,15 @@ record DemoScenario(String name, String title, String email, Consumer<DemoStage>
               stage.network().httpsHost("autodiscover.contoso.mail.example.test")
                   .respondWithPox(settings("alice@contoso.mail.example.test"));
             }),
+        new DemoScenario("office365-alias",
+            "autodiscover.contoso.test is a CNAME to autodiscover.outlook.com, which serves Microsoft's certificate",
+            "alice@contoso.test",
+            stage -> {
+              FixtureNetwork network = stage.network();
+              network.httpsHost("autodiscover.outlook.com").respondWithPox(settings("alice@contoso.test"));
+              network.dns().addCname("autodiscover.contoso.test", "autodiscover.outlook.com");
+              network.httpsHost("outlook.office365.com").respondWithPox(settings("alice@contoso.test"));
+            }),
         new DemoScenario("nothing-published",
             "fabrikam.test publishes no Autodiscover at all",
             "bob@fabrikam.test",

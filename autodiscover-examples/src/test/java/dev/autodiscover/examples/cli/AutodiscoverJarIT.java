@@ -181,7 +181,7 @@ class AutodiscoverJarIT {
         .doesNotContain("\u001B[");
     for (String story : List.of("working-domain", "root-certificate-www-only", "expired-root-certificate",
         "wildcard-root-certificate", "srv-record-fix", "scp-netbios-name", "redirect-to-self-signed",
-        "redirect-addr", "nothing-published")) {
+        "redirect-addr", "office365-alias", "nothing-published")) {
       assertThat(exit.out()).contains("== " + story + ": ");
     }
   }

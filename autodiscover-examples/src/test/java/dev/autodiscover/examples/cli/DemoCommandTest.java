@@ -50,6 +50,8 @@ class DemoCommandTest {
             "Install a certificate from a trusted certificate authority on ex2019.contoso.test, or trust this exact"
                 + " certificate (SHA-256 "),
         Arguments.of("redirect-addr", "* REDIRECT_ADDR to alice@contoso.mail.example.test", "What to change: nothing."),
+        Arguments.of("office365-alias", "* NAME_MISMATCH at autodiscover.contoso.test, an alias of Microsoft 365",
+            "What to change: nothing."),
         Arguments.of("nothing-published", "x nothing published for fabrikam.test",
             "What to change: no advice from the library"));
   }
@@ -119,6 +121,7 @@ class DemoCommandTest {
         .containsPattern("scp-netbios-name\\s+resolved\\s+PREFIXED_HOST\\s+NAME_MISMATCH at casserver")
         .containsPattern("redirect-to-self-signed\\s+failed\\s+NO_ENDPOINT\\s+SELF_SIGNED at ex2019.contoso.test")
         .containsPattern("redirect-addr\\s+resolved\\s+PREFIXED_HOST\\s+REDIRECT_ADDR to alice@contoso.mail.example.test")
+        .containsPattern("office365-alias\\s+resolved\\s+OFFICE365\\s+NAME_MISMATCH at autodiscover.contoso.test, an alias")
         .containsPattern("nothing-published\\s+failed\\s+NO_ENDPOINT\\s+nothing published for fabrikam.test");
   }
 

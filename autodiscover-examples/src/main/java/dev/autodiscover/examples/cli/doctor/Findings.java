@@ -32,7 +32,12 @@ final class Findings {
       String where = attempt.method() + " " + attempt.url();
       switch (attempt.outcome()) {
         case CERTIFICATE_REJECTED -> {
-          if (attempt.certificate().isPresent()) {
+          if (attempt.certificate().isPresent() && result.office365Aliases().contains(attempt.certificate().get().host())) {
+            CertificateDiagnosis diagnosis = attempt.certificate().get();
+            findings.add(new Finding(Severity.NOTE,
+                CertificateNodes.problems(diagnosis) + " at " + hostAndPort(diagnosis) + ", an alias of Microsoft 365",
+                where + ": expected, as Microsoft's certificate cannot name " + diagnosis.host() + "; " + diagnosis.summary()));
+          } else if (attempt.certificate().isPresent()) {
             CertificateDiagnosis diagnosis = attempt.certificate().get();
             findings.add(new Finding(Severity.PROBLEM,
                 CertificateNodes.problems(diagnosis) + " at " + hostAndPort(diagnosis),
