@@ -1,8 +1,6 @@
 package dev.autodiscover.internal.activesync;
 
-import dev.autodiscover.internal.xml.XmlEscaping;
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
+import dev.autodiscover.internal.pox.PoxRequest;
 
 /**
  * Writes the body of an ActiveSync Autodiscover request ([MS-ASCMD] 2.2.1.1.1), which asks for the
@@ -29,15 +27,6 @@ public final class ActiveSyncRequest {
    *     control character other than tab, CR and LF, a lone surrogate, U+FFFE or U+FFFF)
    */
   public static byte[] body(String emailAddress) {
-    Objects.requireNonNull(emailAddress, "emailAddress");
-    String xml =
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-            + "<Autodiscover xmlns=\"" + REQUEST_NAMESPACE + "\">\n"
-            + "  <Request>\n"
-            + "    <EMailAddress>" + XmlEscaping.escape(emailAddress, "emailAddress") + "</EMailAddress>\n"
-            + "    <AcceptableResponseSchema>" + RESPONSE_SCHEMA + "</AcceptableResponseSchema>\n"
-            + "  </Request>\n"
-            + "</Autodiscover>\n";
-    return xml.getBytes(StandardCharsets.UTF_8);
+    return PoxRequest.body(REQUEST_NAMESPACE, RESPONSE_SCHEMA, emailAddress);
   }
 }

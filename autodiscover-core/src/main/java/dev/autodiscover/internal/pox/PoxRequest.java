@@ -29,13 +29,24 @@ public final class PoxRequest {
    *     control character other than tab, CR and LF, a lone surrogate, U+FFFE or U+FFFF)
    */
   public static byte[] body(String emailAddress) {
+    return body(REQUEST_NAMESPACE, RESPONSE_SCHEMA, emailAddress);
+  }
+
+  /**
+   * Returns the UTF-8 body of an Autodiscover request in {@code requestNamespace} asking for the
+   * settings of {@code emailAddress} in {@code acceptableResponseSchema}: the shape the POX request
+   * and the ActiveSync (mobilesync) request share.
+   *
+   * @throws IllegalArgumentException if the address holds a character XML 1.0 cannot carry
+   */
+  public static byte[] body(String requestNamespace, String acceptableResponseSchema, String emailAddress) {
     Objects.requireNonNull(emailAddress, "emailAddress");
     String xml =
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-            + "<Autodiscover xmlns=\"" + REQUEST_NAMESPACE + "\">\n"
+            + "<Autodiscover xmlns=\"" + requestNamespace + "\">\n"
             + "  <Request>\n"
             + "    <EMailAddress>" + XmlEscaping.escape(emailAddress, "emailAddress") + "</EMailAddress>\n"
-            + "    <AcceptableResponseSchema>" + RESPONSE_SCHEMA + "</AcceptableResponseSchema>\n"
+            + "    <AcceptableResponseSchema>" + acceptableResponseSchema + "</AcceptableResponseSchema>\n"
             + "  </Request>\n"
             + "</Autodiscover>\n";
     return xml.getBytes(StandardCharsets.UTF_8);

@@ -1,41 +1,26 @@
 package dev.autodiscover.internal.pox;
 
+import static dev.autodiscover.internal.xml.XmlOracle.documentTexts;
+import static dev.autodiscover.internal.xml.XmlOracle.expandingEverything;
+import static dev.autodiscover.internal.xml.XmlOracle.parseIndependently;
 import static org.assertj.core.api.Assertions.assertThat;
+
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.autodiscover.AutodiscoverSettings;
 import dev.autodiscover.ProtocolSettings;
 import dev.autodiscover.UserSettings;
-import dev.autodiscover.internal.xml.XmlText;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Fuzzes {@link PoxParser#parse}: whatever the body, the parser returns a response in bounded
@@ -150,64 +135,5 @@ class PoxParserFuzzTest {
     assertThat(text.codePoints())
         .as("characters of %s", text)
         .noneMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029');
-  }
-
-  // ---- The oracle: the same body through the JDK's DOM parser ----
-
-  private static Document parseIndependently(byte[] body)
-      throws ParserConfigurationException, SAXException, IOException, XmlText.Undecodable {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-    factory.setNamespaceAware(true);
-    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    factory.setExpandEntityReferences(false);
-    DocumentBuilder builder = factory.newDocumentBuilder();
-    builder.setErrorHandler(new DefaultHandler()); // fatal errors throw; nothing is printed
-    // The same characters: which encoding names are accepted ("utf8" is, as Java knows it) is
-    // XmlText's decision, tested on its own; the document's structure is what is compared here.
-    return builder.parse(new InputSource(new StringReader(XmlText.decode(body))));
-  }
-
-  /** The trimmed text of every element without child elements, and every attribute value. */
-  private static Set<String> documentTexts(Document document) {
-    Set<String> texts = new HashSet<>();
-    NodeList elements = document.getElementsByTagName("*");
-    for (int i = 0; i < elements.getLength(); i++) {
-      Element element = (Element) elements.item(i);
-      if (!hasChildElements(element)) {
-        texts.add(element.getTextContent().trim());
-      }
-      NamedNodeMap attributes = element.getAttributes();
-      for (int j = 0; j < attributes.getLength(); j++) {
-        texts.add(attributes.item(j).getNodeValue().trim());
-      }
-    }
-    return texts;
-  }
-
-  private static boolean hasChildElements(Element element) {
-    for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-      if (child.getNodeType() == Node.ELEMENT_NODE) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** All text of {@code body} read by a StAX parser that resolves and expands every entity. */
-  private static String expandingEverything(byte[] body) throws XMLStreamException {
-    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, true);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, true);
-    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
-    XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(body));
-    StringBuilder text = new StringBuilder();
-    while (reader.hasNext()) {
-      if (reader.next() == XMLStreamConstants.CHARACTERS) {
-        text.append(reader.getText());
-      }
-    }
-    reader.close();
-    return text.toString();
   }
 }

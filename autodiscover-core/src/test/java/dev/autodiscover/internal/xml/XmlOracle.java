@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -52,6 +53,22 @@ public final class XmlOracle {
   public static List<Path> xxeSeeds(Path directory) throws IOException {
     try (var files = Files.list(directory)) {
       return files.filter(f -> f.getFileName().toString().startsWith("xxe-")).sorted().toList();
+    }
+  }
+
+  /**
+   * Asserts that the XXE seeds in {@code seeds} really reach {@code secret} when a parser expands
+   * their entities, so that a fuzz test's "no secret" check means something, and that
+   * {@code parser} refuses every one of them.
+   */
+  public static void assertXxeSeedsReachTheSecretAndAreRefused(
+      Path seeds, String secret, Function<byte[], Reply> parser) throws IOException, XMLStreamException {
+    List<Path> xxe = xxeSeeds(seeds);
+    assertThat(xxe).isNotEmpty();
+    for (Path seed : xxe) {
+      byte[] body = Files.readAllBytes(seed);
+      assertThat(expandingEverything(body)).as(seed.toString()).contains(secret);
+      assertThat(parser.apply(body)).as(seed.toString()).isInstanceOf(Reply.NotAutodiscover.class);
     }
   }
 
