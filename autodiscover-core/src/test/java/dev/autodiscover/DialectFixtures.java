@@ -2,9 +2,13 @@ package dev.autodiscover;
 
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.autodiscover.testkit.ActiveSyncResponses;
 import dev.autodiscover.testkit.FixtureHost;
 import dev.autodiscover.testkit.FixtureNetwork;
+import dev.autodiscover.testkit.JsonResponses;
+import dev.autodiscover.testkit.PoxResponses;
 import dev.autodiscover.testkit.ReceivedRequest;
+import dev.autodiscover.testkit.SoapResponses;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.groups.Tuple;
@@ -52,6 +56,35 @@ final class DialectFixtures {
   /** The path of an Autodiscover v2 request for {@code email}. */
   static String jsonPath(String email) {
     return FixtureHost.JSON_V1_PATH_PREFIX + email;
+  }
+
+  /** The URL a resolver speaking {@code dialect} asks on {@code host} for {@link #ALICE}. */
+  static String urlOn(String host, Dialect dialect) {
+    return switch (dialect) {
+      case POX, ACTIVESYNC -> xmlUrl(host);
+      case JSON -> jsonUrl(host);
+      case SOAP -> soapUrl(host);
+    };
+  }
+
+  /** The path a resolver speaking {@code dialect} asks for {@link #ALICE}, without the query. */
+  static String pathOf(Dialect dialect) {
+    return switch (dialect) {
+      case POX, ACTIVESYNC -> FixtureHost.AUTODISCOVER_PATH;
+      case JSON -> jsonPath(ALICE);
+      case SOAP -> FixtureHost.SOAP_PATH;
+    };
+  }
+
+  /** Makes {@code host} answer {@code dialect} with settings holding {@link #EWS_URL} or {@link #ACTIVESYNC_URL}. */
+  static FixtureHost answering(FixtureHost host, Dialect dialect) {
+    return switch (dialect) {
+      case POX -> host.respondWithPox(PoxResponses.settings("Alice", ALICE, EWS_URL));
+      case JSON -> host.respondWithJson("Ews", JsonResponses.answer("Ews", EWS_URL));
+      case SOAP -> host.respondWithSoap(SoapResponses.settings().displayName("Alice").externalEwsUrl(EWS_URL).build());
+      case ACTIVESYNC -> host.respondWithActiveSync(
+          ActiveSyncResponses.settings().displayName("Alice").mobileSync(ACTIVESYNC_URL).build());
+    };
   }
 
   /** An attempt as {@link #story} shows it, without an error code. */
