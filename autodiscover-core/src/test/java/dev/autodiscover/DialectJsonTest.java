@@ -53,6 +53,20 @@ class DialectJsonTest extends LoopbackTest {
   }
 
   @Test
+  void addressIsOnePercentEncodedPathSegment() {
+    String address = "o'hara+news@contoso.test";
+    String encoded = "o%27hara%2Bnews@contoso.test";
+    FixtureHost prefixed = prefixedAnswering();
+
+    AutodiscoverResult result = DialectFixtures.resolver(network, Dialect.JSON).build().resolve(address);
+
+    assertThat(result.endpoint()).as(result.describe()).contains(new Endpoint(
+        URI.create("https://" + PREFIXED + jsonPath(encoded) + "?Protocol=Ews"), DiscoveryMethod.PREFIXED_HOST,
+        Dialect.JSON));
+    assertThat(received(prefixed)).containsExactly("GET " + jsonPath(encoded) + "?Protocol=Ews");
+  }
+
+  @Test
   void redirect302ToAnotherHostOfTheDomainIsAskedInJsonAsGivenWithoutConsent() {
     String location = JsonResponses.redirectLocation("mail.contoso.test", ALICE, "Ews", 1);
     FixtureHost prefixed = network.httpsHost(PREFIXED).redirectJson(302, location);

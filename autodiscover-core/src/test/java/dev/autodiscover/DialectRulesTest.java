@@ -174,6 +174,34 @@ class DialectRulesTest extends LoopbackTest {
         .satisfies(request -> assertThat(request.path()).isEqualTo(pathOf(dialect)));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Dialect.class)
+  void plainHttpRedirectIsPutToTheHostApplicationAsTheUrlTheDialectAsksThere(Dialect dialect) {
+    String target = urlOn("mail.contoso.test", dialect);
+    FixtureHost plain = network.httpHost(PREFIXED).redirect(302, xmlUrl("mail.contoso.test"));
+    FixtureHost mail = answering(network.httpsHost("mail.contoso.test"), dialect);
+    RecordingConsent consent = new RecordingConsent(RedirectConsent.SAME_DOMAIN);
+
+    AutodiscoverResult result = DialectFixtures.resolver(network, dialect).redirectConsent(consent).build()
+        .resolve(ALICE);
+
+    assertThat(result.endpoint()).as(result.describe())
+        .contains(new Endpoint(URI.create(target), DiscoveryMethod.HTTP_REDIRECT, dialect));
+    assertThat(consent.asked())
+        .containsExactly(new RedirectRequest(RedirectType.HTTP_REDIRECT, ALICE, PLAIN_URL, URI.create(target), true));
+    assertThat(result.attempts()).as(result.describe()).extracting(DialectFixtures::story).containsExactly(
+        attempt(DiscoveryMethod.A_RECORD, urlOn(ROOT, dialect), AttemptOutcome.DNS_FAILED, dialect),
+        attempt(DiscoveryMethod.PREFIXED_HOST, urlOn(PREFIXED, dialect), AttemptOutcome.CONNECT_FAILED, dialect),
+        attempt(DiscoveryMethod.HTTP_REDIRECT, PLAIN_URL, AttemptOutcome.REDIRECTED, null),
+        attempt(DiscoveryMethod.HTTP_REDIRECT, target, AttemptOutcome.SUCCESS, dialect));
+    assertThat(result.redirects()).as(result.describe())
+        .containsExactly(new Redirect(RedirectType.HTTP_REDIRECT, PLAIN_URL, target, true));
+    assertThat(received(plain)).as("the plain-HTTP step asks the same in every dialect")
+        .containsExactly("GET " + FixtureHost.AUTODISCOVER_PATH);
+    assertThat(mail.requests()).singleElement()
+        .satisfies(request -> assertThat(request.path()).isEqualTo(pathOf(dialect)));
+  }
+
   @Test
   void srvTargetRefusedInJsonIsNeverAsked() {
     String target = jsonUrl("mail.contoso.test");
