@@ -449,11 +449,12 @@ public final class AutodiscoverResolver {
      * saying when the domain will be tried again. While one resolution discovers a domain, others of
      * the same domain wait for it and use what it found.
      *
-     * <p>Resolvers of different {@linkplain #dialect(Dialect) dialects} may share a cache: a
-     * remembered endpoint is asked first at the path of the resolver's own dialect, and a
-     * remembered failure holds only for the dialect that met it, since a domain that answers no
-     * POX request may answer another dialect; a resolver of another dialect discovers the domain
-     * for itself.
+     * <p>Resolvers of different {@linkplain #dialect(Dialect) dialects} may share a cache. A
+     * remembered endpoint is asked first in the dialect it answered in when the resolution can end
+     * there (its own dialect, or POX for Autodiscover v2 asked for {@code AutodiscoverV1}), else
+     * at the path of the resolver's own dialect on its host. A remembered failure holds only for
+     * the dialect that met it, since a domain that answers no POX request may answer another
+     * dialect; a resolver of another dialect discovers the domain for itself.
      */
     public Builder endpointCache(EndpointCache endpointCache) {
       this.endpointCache = Objects.requireNonNull(endpointCache, "endpointCache");

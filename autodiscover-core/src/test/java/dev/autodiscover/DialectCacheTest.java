@@ -9,6 +9,7 @@ import static dev.autodiscover.DialectFixtures.xmlUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodiscover.testkit.FixtureHost;
+import dev.autodiscover.testkit.JsonResponses;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +84,30 @@ class DialectCacheTest extends LoopbackTest {
     assertThat(received(prefixed)).containsExactly(
         "POST " + FixtureHost.AUTODISCOVER_PATH, "POST " + FixtureHost.SOAP_PATH);
     assertThat(prefixed.requests().get(1).body()).contains("<a:Mailbox>bob@contoso.test</a:Mailbox>");
+  }
+
+  @Test
+  void poxEndpointAnAutodiscoverV1AnswerLedToIsAskedInPoxNextTime() {
+    String mailUrl = xmlUrl("mail.contoso.test");
+    FixtureHost prefixed = network.httpsHost(PREFIXED)
+        .respondWithJson("AutodiscoverV1", JsonResponses.answer("AutodiscoverV1", mailUrl));
+    FixtureHost mail = answering(network.httpsHost("mail.contoso.test"), Dialect.POX);
+    AutodiscoverResolver v1 = Loopback.resolver(network).dialect(Dialect.JSON).jsonProtocol("AutodiscoverV1").build();
+
+    AutodiscoverResult first = v1.resolve(ALICE);
+    AutodiscoverResult second = v1.resolve(BOB);
+
+    Endpoint found = new Endpoint(URI.create(mailUrl), DiscoveryMethod.PREFIXED_HOST, Dialect.POX);
+    assertThat(first.endpoint()).as(first.describe()).contains(found);
+    assertThat(second.endpoint()).as(second.describe()).contains(found);
+    assertThat(second.attempts()).as(second.describe()).singleElement().satisfies(attempt -> {
+      assertThat(DialectFixtures.story(attempt)).isEqualTo(DialectFixtures.attempt(
+          DiscoveryMethod.PREFIXED_HOST, mailUrl, AttemptOutcome.SUCCESS, Dialect.POX));
+      assertThat(attempt.detail()).startsWith("last known good endpoint");
+    });
+    assertThat(received(prefixed)).containsExactly("GET " + jsonPath(ALICE) + "?Protocol=AutodiscoverV1");
+    assertThat(received(mail)).containsExactly(
+        "POST " + FixtureHost.AUTODISCOVER_PATH, "POST " + FixtureHost.AUTODISCOVER_PATH);
+    assertThat(mail.requests().get(1).body()).contains("<EMailAddress>bob@contoso.test</EMailAddress>");
   }
 }

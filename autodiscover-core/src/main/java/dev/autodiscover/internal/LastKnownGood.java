@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * {@link #failureReason}): the cache holds one entry a domain whichever dialect learned it, and a
  * domain that answers no POX request may well answer Autodiscover v2. A resolver of another
  * dialect passes such an entry over and discovers the domain for itself. An endpoint, on the other
- * hand, is a host that answered, and every dialect asks it first, at its own path. Thread-safe.
+ * hand, is a host that answered, and every dialect asks it first: as it answered when the
+ * resolution can end in its dialect (see {@link dev.autodiscover.internal.dialect.DialectChoice#remembered}),
+ * else at the resolver's own path on its host. Thread-safe.
  */
 public final class LastKnownGood {
   private static final Logger log = LoggerFactory.getLogger(LastKnownGood.class);
