@@ -14,6 +14,7 @@ import static dev.autodiscover.DialectFixtures.soapUrl;
 import static dev.autodiscover.DialectFixtures.xmlUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.autodiscover.testkit.FixtureHost;
 import dev.autodiscover.testkit.JsonResponses;
 import dev.autodiscover.testkit.PoxResponses;
@@ -175,7 +176,7 @@ class DialectLoopsTest extends LoopbackTest {
     return "https://" + MAIL + "/hop/" + i + FixtureHost.AUTODISCOVER_PATH;
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okXml(String xml) {
+  private static ResponseDefinitionBuilder okXml(String xml) {
     return aResponse().withStatus(200).withHeader("Content-Type", FixtureHost.XML_CONTENT_TYPE).withBody(xml);
   }
 }
