@@ -111,7 +111,7 @@ public final class AutodiscoverResolver {
         builder.credentials,
         builder.listener == AutodiscoverListener.NONE ? builder.listener : new GuardedListener(builder.listener),
         builder.probing,
-        new LastKnownGood(builder.endpointCache, builder.clock),
+        new LastKnownGood(builder.endpointCache, builder.clock, builder.dialect),
         HostLimits.NONE,
         builder.timeout,
         builder.requestTimeout,
@@ -449,6 +449,13 @@ public final class AutodiscoverResolver {
      * ends the resolution at once with {@link ErrorCode#NO_ENDPOINT} and a {@code CACHE} attempt
      * saying when the domain will be tried again. While one resolution discovers a domain, others of
      * the same domain wait for it and use what it found.
+     *
+     * <p>Resolvers of different {@linkplain #dialect(Dialect) dialects} may share a cache. A
+     * remembered endpoint is asked first in the dialect it answered in when the resolution can end
+     * there (its own dialect, or POX for Autodiscover v2 asked for {@code AutodiscoverV1}), else
+     * at the path of the resolver's own dialect on its host. A remembered failure holds only for
+     * the dialect that met it, since a domain that answers no POX request may answer another
+     * dialect; a resolver of another dialect discovers the domain for itself.
      */
     public Builder endpointCache(EndpointCache endpointCache) {
       this.endpointCache = Objects.requireNonNull(endpointCache, "endpointCache");

@@ -58,8 +58,13 @@ final class CandidateTrial {
     this.hostDecided = hostDecided;
   }
 
+  /** Tries {@code candidate} in the resolver's dialect. */
   Step run(Probe probe, Candidate candidate) {
-    DialectCodec codec = config.dialects().codec();
+    return run(probe, candidate, config.dialects().codec());
+  }
+
+  /** Tries {@code candidate} in the dialect of {@code codec}, at the path that dialect asks on its host. */
+  Step run(Probe probe, Candidate candidate, DialectCodec codec) {
     URI url = codec.endpoint(candidate.url(), current.address());
     DiscoveryMethod method = candidate.method();
     if (candidate.redirect().isPresent()) {

@@ -2,6 +2,7 @@ package dev.autodiscover.internal;
 
 import dev.autodiscover.Attempt;
 import dev.autodiscover.AttemptOutcome;
+import dev.autodiscover.Dialect;
 import dev.autodiscover.DiscoveryMethod;
 import dev.autodiscover.Endpoint;
 import dev.autodiscover.RedirectType;
@@ -29,7 +30,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The resolver's use of its {@link EndpointCache}: what a hit puts first in the race, what a race
  * leaves behind, and one discovery at a time per domain, so that resolutions of many addresses in
- * one domain share the work. A cache that fails is logged and passed over. Thread-safe.
+ * one domain share the work. A cache that fails is logged and passed over.
+ *
+ * <p>A failure is remembered for the dialect that met it, which its reason names (see
+ * {@link #failureReason}): the cache holds one entry a domain whichever dialect learned it, and a
+ * domain that answers no POX request may well answer Autodiscover v2. A resolver of another
+ * dialect passes such an entry over and discovers the domain for itself. An endpoint, on the other
+ * hand, is a host that answered, and every dialect asks it first: as it answered when the
+ * resolution can end in its dialect (see {@link dev.autodiscover.internal.dialect.DialectChoice#remembered}),
+ * else at the resolver's own path on its host. Thread-safe.
  */
 public final class LastKnownGood {
   private static final Logger log = LoggerFactory.getLogger(LastKnownGood.class);
@@ -51,11 +60,17 @@ public final class LastKnownGood {
 
   private final EndpointCache cache;
   private final Clock clock;
+  private final Dialect dialect;
   private final Map<String, CountDownLatch> discovering = new ConcurrentHashMap<>();
 
-  public LastKnownGood(EndpointCache cache, Clock clock) {
+  /**
+   * @param dialect the dialect of the resolver: the failures it remembers are its own, and it
+   *     passes over those another dialect remembered
+   */
+  public LastKnownGood(EndpointCache cache, Clock clock, Dialect dialect) {
     this.cache = cache;
     this.clock = clock;
+    this.dialect = dialect;
   }
 
   /**
@@ -166,7 +181,7 @@ public final class LastKnownGood {
     String outcomes = attempts.stream()
         .collect(Collectors.groupingBy(Attempt::outcome, TreeMap::new, Collectors.counting()))
         .entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
-    put(CachedEndpoint.failed(domain, "no candidate answered: " + outcomes, clock.instant(), jittered(FAILED_TTL)));
+    put(CachedEndpoint.failed(domain, failureReason(dialect) + outcomes, clock.instant(), jittered(FAILED_TTL)));
   }
 
   /** Forgets what was remembered about {@code domain}. */
@@ -178,13 +193,43 @@ public final class LastKnownGood {
     }
   }
 
+  /**
+   * Returns how the reason of a failure remembered in {@code spoken} starts: {@code "no candidate
+   * answered: "} in POX, as before there were other dialects, and {@code "no candidate answered in
+   * JSON: "} and so on in the others.
+   */
+  static String failureReason(Dialect spoken) {
+    return spoken == Dialect.POX ? "no candidate answered: " : "no candidate answered in " + spoken + ": ";
+  }
+
+  /**
+   * Returns the dialect a remembered failure was learned in: the one its reason names, or POX, the
+   * only dialect there was when entries that name none were written.
+   */
+  static Dialect learnedIn(CachedEndpoint failure) {
+    for (Dialect spoken : Dialect.values()) {
+      if (spoken != Dialect.POX && failure.reason().startsWith(failureReason(spoken))) {
+        return spoken;
+      }
+    }
+    return Dialect.POX;
+  }
+
+  /** Returns what is remembered about {@code domain} that this resolver's dialect may use. */
   private Optional<CachedEndpoint> get(String domain) {
+    Optional<CachedEndpoint> known;
     try {
-      return cache.get(domain, clock.instant());
+      known = cache.get(domain, clock.instant());
     } catch (RuntimeException e) {
       log.warn("the endpoint cache failed to look up {}; discovering it", domain, e);
       return Optional.empty();
     }
+    if (known.isPresent() && !known.get().found() && learnedIn(known.get()) != dialect) {
+      log.debug("{}: the failure remembered in {} says nothing about {}; discovering it", domain,
+          learnedIn(known.get()), dialect);
+      return Optional.empty();
+    }
+    return known;
   }
 
   private void put(CachedEndpoint entry) {

@@ -15,7 +15,9 @@ import dev.autodiscover.event.AttemptStarted;
 import dev.autodiscover.event.Redirected;
 import dev.autodiscover.event.ResolutionFinished;
 import dev.autodiscover.event.ResolutionStarted;
+import dev.autodiscover.internal.dialect.DialectCodec;
 import dev.autodiscover.spi.CachedEndpoint;
+import dev.autodiscover.spi.Candidate;
 import dev.autodiscover.spi.DiscoveryStrategy;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,8 +106,12 @@ public final class Resolution {
       return new Step.Stop(new ResolutionError(ErrorCode.NO_ENDPOINT, remembered.detail()));
     }
     try (LastKnownGood.Discovery discovery = known.isEmpty() ? lastKnownGood.discover(domain) : () -> { }) {
-      Race race = race(address);
-      known.ifPresent(endpoint -> race.addCandidate(LastKnownGood.candidate(endpoint, domain), lastKnownGood.label(endpoint)));
+      Optional<Candidate> remembered = known.map(entry -> LastKnownGood.candidate(entry, domain));
+      DialectCodec rememberedCodec = known.flatMap(CachedEndpoint::endpoint)
+          .map(endpoint -> config.dialects().remembered(endpoint.dialect()))
+          .orElse(config.dialects().codec());
+      Race race = race(address, remembered, rememberedCodec);
+      remembered.ifPresent(candidate -> race.addCandidate(candidate, lastKnownGood.label(known.get())));
       config.strategies().forEach(race::addStrategy);
       Step step = race.run();
       if (step instanceof Step.Found found) {
@@ -137,14 +143,23 @@ public final class Resolution {
         answered.dialect());
   }
 
-  private Race race(EmailAddress address) {
+  /**
+   * Returns the race for {@code address}, in which {@code remembered}, the candidate of the last
+   * known good endpoint, is asked with {@code rememberedCodec} and every other candidate in the
+   * resolver's dialect.
+   */
+  private Race race(EmailAddress address, Optional<Candidate> remembered, DialectCodec rememberedCodec) {
     CandidateTrial trial = new CandidateTrial(
         config, exchange, requested, address, seenAddresses, String.join(" -> ", addressChain()), this::hostDecided);
-    return new Race(config, address.address(),
-        probe -> probe.candidate().isPresent()
-            ? trial.run(probe, probe.candidate().get())
-            : lookup(probe, probe.strategy().orElseThrow(), address),
-        this::remaining, redirectCount);
+    return new Race(config, address.address(), probe -> {
+      if (probe.candidate().isEmpty()) {
+        return lookup(probe, probe.strategy().orElseThrow(), address);
+      }
+      Candidate candidate = probe.candidate().get();
+      return remembered.isPresent() && remembered.get() == candidate
+          ? trial.run(probe, candidate, rememberedCodec)
+          : trial.run(probe, candidate);
+    }, this::remaining, redirectCount);
   }
 
   /** Asks {@code strategy} for its candidates; a strategy that throws is recorded and passed over. */

@@ -30,6 +30,18 @@ public final class DialectChoice {
     return codec(dialect);
   }
 
+  /**
+   * Returns the codec to ask a remembered endpoint with, one that answered in {@code answered}:
+   * that dialect's, when a resolution of this choice can end there (in its own dialect, or in POX
+   * when Autodiscover v2 is asked for {@code AutodiscoverV1}, whose answers name POX URLs), so that
+   * the endpoint is asked as it answered; otherwise this choice's own, which asks the endpoint's
+   * host at its own path.
+   */
+  public DialectCodec remembered(Dialect answered) {
+    boolean reached = answered == dialect || dialect == Dialect.JSON && answered == Dialect.POX && json.leadsToPox();
+    return reached ? codec(answered) : codec();
+  }
+
   /** Returns the codec for {@code spoken}, with this choice's questions. */
   public DialectCodec codec(Dialect spoken) {
     return switch (spoken) {

@@ -38,6 +38,11 @@ final class JsonCodec implements DialectCodec {
     return new Request.Builder().url(url.toString()).get().header("Accept", "application/json");
   }
 
+  /** Returns whether this codec asks for {@code AutodiscoverV1}, whose answers name a URL to ask in POX. */
+  boolean leadsToPox() {
+    return protocol.equalsIgnoreCase(JsonAnswer.AUTODISCOVER_V1);
+  }
+
   @Override
   public boolean sendsCredentials() {
     return false;
