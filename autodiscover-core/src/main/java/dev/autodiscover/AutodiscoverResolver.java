@@ -294,6 +294,7 @@ public final class AutodiscoverResolver {
      *     anything but ASCII letters and digits
      */
     public Builder jsonProtocol(String protocol) {
+      Objects.requireNonNull(protocol, "jsonProtocol");
       this.jsonProtocol = JsonRequest.protocolName(protocol);
       return this;
     }
@@ -309,7 +310,7 @@ public final class AutodiscoverResolver {
      *     characters, or holds anything but ASCII letters and digits
      */
     public Builder soapSettings(List<String> settings) {
-      Objects.requireNonNull(settings, "settings");
+      Objects.requireNonNull(settings, "soapSettings");
       if (settings.isEmpty()) {
         throw new IllegalArgumentException("soapSettings must name at least one setting");
       }

@@ -108,7 +108,7 @@ public final class Resolution {
     try (LastKnownGood.Discovery discovery = known.isEmpty() ? lastKnownGood.discover(domain) : () -> { }) {
       Optional<Candidate> remembered = known.map(entry -> LastKnownGood.candidate(entry, domain));
       DialectCodec rememberedCodec = known.flatMap(CachedEndpoint::endpoint)
-          .map(endpoint -> config.dialects().remembered(endpoint.dialect()))
+          .map(endpoint -> config.dialects().forRemembered(endpoint.dialect()))
           .orElse(config.dialects().codec());
       Race race = race(address, remembered, rememberedCodec);
       remembered.ifPresent(candidate -> race.addCandidate(candidate, lastKnownGood.label(known.get())));
@@ -117,11 +117,11 @@ public final class Resolution {
       if (step instanceof Step.Found found) {
         found.attempt().finish(AttemptOutcome.SUCCESS, found.status(), "Autodiscover settings received"
             + (found.notes().isEmpty() ? "" : "; " + String.join("; ", found.notes())));
-        lastKnownGood.found(domain, remembered(found.endpoint()), found.settings().ttl(), known);
+        lastKnownGood.found(domain, cacheable(found.endpoint()), found.settings().ttl(), known);
       } else if (step instanceof Step.Restart restart) {
         restart.attempt().finish(AttemptOutcome.REDIRECTED, restart.status(),
             restart.via() + " to " + restart.address().address());
-        lastKnownGood.found(domain, remembered(restart.answeredBy()), Optional.empty(), known);
+        lastKnownGood.found(domain, cacheable(restart.answeredBy()), Optional.empty(), known);
       } else if (step instanceof Step.Exhausted) {
         lastKnownGood.exhausted(domain, race.attempts());
       }
@@ -138,8 +138,8 @@ public final class Resolution {
   }
 
   /** The endpoint as the cache keeps it: never with the address in it, for other addresses of the domain. */
-  private Endpoint remembered(Endpoint answered) {
-    return new Endpoint(config.dialects().codec(answered.dialect()).remembered(answered.url()), answered.method(),
+  private Endpoint cacheable(Endpoint answered) {
+    return new Endpoint(config.dialects().codec(answered.dialect()).cacheable(answered.url()), answered.method(),
         answered.dialect());
   }
 

@@ -37,7 +37,7 @@ public final class DialectChoice {
    * the endpoint is asked as it answered; otherwise this choice's own, which asks the endpoint's
    * host at its own path.
    */
-  public DialectCodec remembered(Dialect answered) {
+  public DialectCodec forRemembered(Dialect answered) {
     boolean reached = answered == dialect || dialect == Dialect.JSON && answered == Dialect.POX && json.leadsToPox();
     return reached ? codec(answered) : codec();
   }

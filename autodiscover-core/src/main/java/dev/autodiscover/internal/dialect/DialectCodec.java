@@ -31,7 +31,7 @@ public interface DialectCodec {
    * Returns what the endpoint cache keeps of {@code answered}, a URL that answered in this dialect:
    * by default the URL itself; a dialect whose URL names the address keeps its host alone.
    */
-  default URI remembered(URI answered) {
+  default URI cacheable(URI answered) {
     return answered;
   }
 

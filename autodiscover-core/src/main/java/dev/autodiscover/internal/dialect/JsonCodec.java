@@ -29,7 +29,7 @@ final class JsonCodec implements DialectCodec {
 
   /** The answering URL names the address; the cache keeps the host, asked again in any dialect. */
   @Override
-  public URI remembered(URI answered) {
+  public URI cacheable(URI answered) {
     return AutodiscoverPaths.onHost(answered, AutodiscoverPaths.XML);
   }
 
