@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * domain that answers no POX request may well answer Autodiscover v2. A resolver of another
  * dialect passes such an entry over and discovers the domain for itself. An endpoint, on the other
  * hand, is a host that answered, and every dialect asks it first: as it answered when the
- * resolution can end in its dialect (see {@link dev.autodiscover.internal.dialect.DialectChoice#remembered}),
+ * resolution can end in its dialect (see {@link dev.autodiscover.internal.dialect.DialectChoice#forRemembered}),
  * else at the resolver's own path on its host. Thread-safe.
  */
 public final class LastKnownGood {
