@@ -1,5 +1,7 @@
 package dev.autodiscover.internal;
 
+import java.util.Optional;
+
 /**
  * Text a server wrote (a redirect target, an address, an error message) as the story repeats it:
  * on one line, runs of whitespace, control characters (C0 and C1), format characters (bidirectional
@@ -21,6 +23,23 @@ public final class ServerText {
       return line;
     }
     return line.substring(0, Math.min(line.length(), MAX_CHARS - 1)) + "…";
+  }
+
+  /**
+   * Returns how the story tells an error a server answered with: {@code what}, then the code, the
+   * message and the debug data, each on one line and each left out when empty, as in
+   * {@code Autodiscover error 500: Invalid Mailbox (debug data: ...)}.
+   */
+  public static String errorLine(String what, String code, String message, Optional<String> debugData) {
+    StringBuilder out = new StringBuilder(what);
+    if (!code.isEmpty()) {
+      out.append(' ').append(oneLine(code));
+    }
+    if (!message.isEmpty()) {
+      out.append(": ").append(oneLine(message));
+    }
+    debugData.ifPresent(data -> out.append(" (debug data: ").append(oneLine(data)).append(')'));
+    return out.toString();
   }
 
   /** Returns {@code text} on one line in single quotes, followed by its length when it was cut. */

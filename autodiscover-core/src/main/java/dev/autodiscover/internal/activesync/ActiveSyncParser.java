@@ -101,17 +101,9 @@ public final class ActiveSyncParser {
 
   private static Reply.Error error(Element error, String codeElement, String what) {
     String code = error.childText(codeElement).orElse("");
-    StringBuilder description = new StringBuilder(what);
-    if (!code.isEmpty()) {
-      description.append(' ').append(ServerText.oneLine(code));
-      if (codeElement.equals("Status") && code.equals("2")) {
-        description.append(" (protocol error)");
-      }
-    }
-    error.childText("Message").ifPresent(m -> description.append(": ").append(ServerText.oneLine(m)));
-    error.childText("DebugData")
-        .ifPresent(d -> description.append(" (debug data: ").append(ServerText.oneLine(d)).append(')'));
-    return new Reply.Error(code, description.toString());
+    String shown = codeElement.equals("Status") && code.equals("2") ? "2 (protocol error)" : code;
+    return new Reply.Error(code, ServerText.errorLine(
+        what, shown, error.childText("Message").orElse(""), error.childText("DebugData")));
   }
 
   private static Reply settings(Element response, Element settings) {

@@ -1,6 +1,8 @@
 package dev.autodiscover.internal.http;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
 import okhttp3.Call;
 import okhttp3.Response;
@@ -19,6 +21,19 @@ import okio.BufferedSource;
  */
 public final class Bodies {
   private Bodies() {}
+
+  /**
+   * Returns whether {@code body} opens with an HTML doctype or {@code <html>}, in any case, after a
+   * UTF-8 byte order mark and white space: a web page where an Autodiscover answer was expected.
+   */
+  public static boolean startsLikeHtml(byte[] body) {
+    String start =
+        new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1)
+            .replace("\u00EF\u00BB\u00BF", "")
+            .stripLeading()
+            .toLowerCase(Locale.ROOT);
+    return start.startsWith("<!doctype html") || start.startsWith("<html");
+  }
 
   /** What reading a body within a bound came to. */
   public sealed interface Read {

@@ -6,6 +6,7 @@ import dev.autodiscover.ProtocolSettings;
 import dev.autodiscover.UserSettings;
 import dev.autodiscover.internal.ServerText;
 import dev.autodiscover.internal.dialect.Reply;
+import dev.autodiscover.internal.http.Bodies;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +63,10 @@ public final class JsonAnswer {
     if (body.length > MAX_BODY_BYTES) {
       return new Reply.NotAutodiscover("response larger than 64 KiB");
     }
-    int start = firstContent(body);
-    if (start == body.length) {
+    if (firstContent(body) == body.length) {
       return new Reply.NotAutodiscover("empty response body");
     }
-    if (startsWith(body, start, "<!doctype html") || startsWith(body, start, "<html")) {
+    if (Bodies.startsLikeHtml(body)) {
       return new Reply.NotAutodiscover(HTML_PAGE);
     }
     JsonValue value;
@@ -145,9 +145,8 @@ public final class JsonAnswer {
     String code = ServerText.oneLine(codeText.get());
     // An ErrorMessage that is not a string is left out: the code alone says what went wrong.
     String message = errorMessage.flatMap(JsonAnswer::string).map(ServerText::oneLine).orElse("");
-    String description =
-        code.isEmpty() ? "Autodiscover v2 error without a code" : "Autodiscover v2 error " + code;
-    return new Reply.Error(code, message.isEmpty() ? description : description + ": " + message);
+    String what = code.isEmpty() ? "Autodiscover v2 error without a code" : "Autodiscover v2 error";
+    return new Reply.Error(code, ServerText.errorLine(what, code, message, Optional.empty()));
   }
 
   private static Reply notAString(Map.Entry<String, JsonValue> member) {
@@ -197,20 +196,5 @@ public final class JsonAnswer {
       i++;
     }
     return i;
-  }
-
-  /** Whether {@code body} holds {@code prefix} (lower-case ASCII) at {@code from}, in any case. */
-  private static boolean startsWith(byte[] body, int from, String prefix) {
-    if (body.length - from < prefix.length()) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length(); i++) {
-      int b = body[from + i];
-      int lower = b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
-      if (lower != prefix.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -94,15 +94,7 @@ public sealed interface PoxResponse {
 
     @Override
     public String describe() {
-      StringBuilder out = new StringBuilder("Autodiscover error");
-      if (!code.isEmpty()) {
-        out.append(' ').append(ServerText.oneLine(code));
-      }
-      if (!message.isEmpty()) {
-        out.append(": ").append(ServerText.oneLine(message));
-      }
-      debugData.ifPresent(data -> out.append(" (debug data: ").append(ServerText.oneLine(data)).append(')'));
-      return out.toString();
+      return ServerText.errorLine("Autodiscover error", code, message, debugData);
     }
   }
 

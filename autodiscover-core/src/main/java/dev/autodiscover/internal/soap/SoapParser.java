@@ -95,7 +95,7 @@ public final class SoapParser {
     String reason = fault.childText("faultstring")
         .or(() -> fault.child("Reason").flatMap(r -> r.childText("Text")))
         .orElse("");
-    return new Reply.Error(code, describe("SOAP fault", code, reason));
+    return new Reply.Error(code, ServerText.errorLine("SOAP fault", code, reason, Optional.empty()));
   }
 
   private static Reply response(Element response) {
@@ -139,8 +139,8 @@ public final class SoapParser {
   }
 
   private static Reply.Error error(Element response, String code) {
-    return new Reply.Error(
-        code, describe("Autodiscover error", code, response.childText("ErrorMessage").orElse("")));
+    return new Reply.Error(code, ServerText.errorLine(
+        "Autodiscover error", code, response.childText("ErrorMessage").orElse(""), Optional.empty()));
   }
 
   private static Reply settings(Element user, List<Element> settings) {
@@ -187,17 +187,5 @@ public final class SoapParser {
           + ServerText.oneLine(error.childText("ErrorCode").orElse("?")) + message);
     }
     return notes;
-  }
-
-  /** {@code <what> <code>: <message>}, on one line, leaving out what the server left out. */
-  private static String describe(String what, String code, String message) {
-    StringBuilder out = new StringBuilder(what);
-    if (!code.isEmpty()) {
-      out.append(' ').append(ServerText.oneLine(code));
-    }
-    if (!message.isEmpty()) {
-      out.append(": ").append(ServerText.oneLine(message));
-    }
-    return out.toString();
   }
 }

@@ -1,15 +1,14 @@
 package dev.autodiscover.internal.xml;
 
 import dev.autodiscover.internal.ServerText;
+import dev.autodiscover.internal.http.Bodies;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -83,7 +82,7 @@ public final class XmlTree {
     if (body.length == 0) {
       throw new Refused("empty response body");
     }
-    if (startsLikeHtml(body)) {
+    if (Bodies.startsLikeHtml(body)) {
       throw new Refused(HTML_PAGE);
     }
     XMLStreamReader reader = null;
@@ -212,15 +211,6 @@ public final class XmlTree {
 
   // ---- Small helpers ----
 
-  /** Whether the body opens with an HTML doctype or {@code <html>}, ignoring a BOM and spaces. */
-  private static boolean startsLikeHtml(byte[] body) {
-    String start =
-        new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1)
-            .replace("\u00EF\u00BB\u00BF", "")
-            .stripLeading()
-            .toLowerCase(Locale.ROOT);
-    return start.startsWith("<!doctype html") || start.startsWith("<html");
-  }
 
   /** {@code 1 MiB}, {@code 64 KiB} or {@code 1000 bytes}. */
   private static String size(int bytes) {
