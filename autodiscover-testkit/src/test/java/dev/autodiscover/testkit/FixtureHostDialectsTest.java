@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.tls.HandshakeCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,12 +47,7 @@ class FixtureHostDialectsTest {
     host = FixtureHost.builder("autodiscover.contoso.test")
         .https(ca.issue("autodiscover.contoso.test", "127.0.0.1"))
         .start();
-    HandshakeCertificates trust = ca.trust();
-    client = new OkHttpClient.Builder()
-        .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
-        .followRedirects(false)
-        .readTimeout(5, TimeUnit.SECONDS)
-        .build();
+    client = TrustingClients.of(ca);
   }
 
   @AfterAll

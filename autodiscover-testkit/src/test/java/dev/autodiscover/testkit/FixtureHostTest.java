@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.tls.HandshakeCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,12 +32,7 @@ class FixtureHostTest {
     host = FixtureHost.builder("Autodiscover.Contoso.Test.")
         .https(ca.issue("autodiscover.contoso.test", "127.0.0.1"))
         .start();
-    HandshakeCertificates trust = ca.trust();
-    client = new OkHttpClient.Builder()
-        .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
-        .followRedirects(false)
-        .readTimeout(5, TimeUnit.SECONDS)
-        .build();
+    client = TrustingClients.of(ca);
   }
 
   @AfterAll
