@@ -231,8 +231,9 @@ final class ResolverOptions {
   private List<DiscoveryStrategy> strategies() {
     Set<String> names = new LinkedHashSet<>();
     List<DiscoveryStrategy> strategies = new ArrayList<>();
+    // With --office365 and no --methods, office365 leaves its default place for the one below.
     List<String> order = methods != null ? methods
-        : office365 ? List.of("scp", "office365", "a-record", "prefixed-host", "http-redirect", "srv")
+        : office365 ? DEFAULT_METHODS.stream().filter(name -> !name.equals("office365")).toList()
         : DEFAULT_METHODS;
     for (String raw : order) {
       String name = raw.trim().toLowerCase(Locale.ROOT);
