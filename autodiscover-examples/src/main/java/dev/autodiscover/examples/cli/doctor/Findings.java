@@ -28,11 +28,12 @@ final class Findings {
 
   static List<Finding> of(AutodiscoverResult result) {
     Set<Finding> findings = new LinkedHashSet<>();
+    Set<String> office365Aliases = result.office365Aliases();
     for (Attempt attempt : result.attempts()) {
       String where = attempt.method() + " " + attempt.url();
       switch (attempt.outcome()) {
         case CERTIFICATE_REJECTED -> {
-          if (attempt.certificate().isPresent() && result.office365Aliases().contains(attempt.certificate().get().host())) {
+          if (attempt.certificate().isPresent() && office365Aliases.contains(attempt.certificate().get().host())) {
             CertificateDiagnosis diagnosis = attempt.certificate().get();
             findings.add(new Finding(Severity.NOTE,
                 CertificateNodes.problems(diagnosis) + " at " + hostAndPort(diagnosis) + ", an alias of Microsoft 365",
