@@ -147,13 +147,8 @@ public final class FixtureNetwork implements AutoCloseable {
    *     is closed
    */
   public synchronized SilentHost silentHost(String name) {
-    if (closed.get()) {
-      throw new IllegalStateException("this network is closed");
-    }
     String normalized = FixtureNames.normalize(name);
-    InetAddress address = addressFor(normalized);
-    checkFree(address, HTTPS_PORT, normalized);
-    checkFree(address, HTTP_PORT, normalized);
+    InetAddress address = freeAddressForBothPorts(normalized);
     SilentHost host = SilentHost.start(normalized);
     InetSocketAddress target = new InetSocketAddress(Loopback.IPV4, host.port());
     sockets.route(address, HTTPS_PORT, target);
@@ -192,19 +187,30 @@ public final class FixtureNetwork implements AutoCloseable {
    *     is closed
    */
   public synchronized RawHost rawHost(String name, HeldCertificate certificate, RawExchange handler) {
-    if (closed.get()) {
-      throw new IllegalStateException("this network is closed");
-    }
     String normalized = FixtureNames.normalize(name);
-    InetAddress address = addressFor(normalized);
-    checkFree(address, HTTPS_PORT, normalized);
-    checkFree(address, HTTP_PORT, normalized);
+    InetAddress address = freeAddressForBothPorts(normalized);
     RawHost host = RawHost.start(normalized, certificate, handler);
     sockets.route(address, HTTPS_PORT, new InetSocketAddress(Loopback.IPV4, host.httpsPort()));
     sockets.route(address, HTTP_PORT, new InetSocketAddress(Loopback.IPV4, host.httpPort()));
     rawHosts.add(host);
     log.debug("{} is {} in the fixture network", host, address.getHostAddress());
     return host;
+  }
+
+  /**
+   * Returns the synthetic address of {@code normalized}, a host about to serve both port 443 and
+   * port 80 there.
+   *
+   * @throws IllegalStateException if either port is already served, or the network is closed
+   */
+  private InetAddress freeAddressForBothPorts(String normalized) {
+    if (closed.get()) {
+      throw new IllegalStateException("this network is closed");
+    }
+    InetAddress address = addressFor(normalized);
+    checkFree(address, HTTPS_PORT, normalized);
+    checkFree(address, HTTP_PORT, normalized);
+    return address;
   }
 
   /**
